@@ -1,0 +1,35 @@
+/**
+ * The graph model's vocabulary (see README "Graph model"): labels, relationship types and the allowed
+ * values of enumerated properties. Importers validate against these; the API and queries use the names.
+ */
+export const FRAMEWORK_KINDS = ['standard', 'regulation', 'directive', 'implementing_act'] as const;
+
+export const REQUIREMENT_KINDS = [
+  'clause', 'subclause', 'annex_a_group', 'annex_a_objective', 'annex_a_control',
+  'chapter', 'section', 'article', 'paragraph', 'point', 'annex', 'measure', 'reporting_step',
+  // Catalogs imported from other tools (OSCAL, CISO Assistant) that do not say what a node is.
+  'group', 'control', 'requirement',
+] as const;
+
+/** NIST IR 8477 set-theory relationships: the source relative to the target. */
+export const MAPPING_RELATIONSHIPS = ['equal', 'subset_of', 'superset_of', 'intersects_with', 'no_relationship'] as const;
+export const MAPPING_RATIONALES = ['syntactic', 'semantic', 'functional'] as const;
+/** Where a mapping comes from. */
+export const MAPPING_SOURCES = ['legal_cross_reference', 'harmonized_structure', 'expert_judgement', 'imported'] as const;
+export const MAPPING_STATUSES = ['approved', 'draft', 'rejected'] as const;
+
+export type FrameworkKind = (typeof FRAMEWORK_KINDS)[number];
+export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
+export type MappingRelationship = (typeof MAPPING_RELATIONSHIPS)[number];
+export type MappingRationale = (typeof MAPPING_RATIONALES)[number];
+
+/** The inverse of a relationship, for reading a mapping from its target's side. */
+export const INVERSE_RELATIONSHIP: Record<MappingRelationship, MappingRelationship> = {
+  equal: 'equal',
+  subset_of: 'superset_of',
+  superset_of: 'subset_of',
+  intersects_with: 'intersects_with',
+  no_relationship: 'no_relationship',
+};
+
+export const requirementUid = (frameworkId: string, ref: string): string => `${frameworkId}:${ref}`;

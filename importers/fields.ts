@@ -1,0 +1,62 @@
+/** Field parsers shared by the formats: each returns the value or records a problem naming the field. */
+import type { Position, Problems } from './problems.ts';
+
+export class FieldReader {
+  constructor(
+    private readonly values: Record<string, string | undefined>,
+    private readonly at: Position,
+    private readonly problems: Problems,
+  ) {}
+
+  optional(field: string): string | null {
+    const value = this.values[field]?.trim();
+    return value ? value : null;
+  }
+
+  required(field: string): string {
+    const value = this.optional(field);
+    if (value === null) this.problems.add(this.at, field, 'is required but empty');
+    return value ?? '';
+  }
+
+  oneOf<T extends string>(field: string, allowed: readonly T[], fallback?: T): T {
+    const value = fallback === undefined ? this.required(field) : (this.optional(field) ?? fallback);
+    if (value && !allowed.includes(value as T)) {
+      this.problems.add(this.at, field, `'${value}' is not one of ${allowed.join(', ')}`);
+    }
+    return value as T;
+  }
+
+  integer(field: string, range: { min: number; max: number }, required: boolean): number | null {
+    const raw = required ? this.required(field) : this.optional(field);
+    if (raw === null || raw === '') return null;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < range.min || value > range.max) {
+      this.problems.add(this.at, field, `'${raw}' is not a whole number from ${range.min} to ${range.max}`);
+      return null;
+    }
+    return value;
+  }
+
+  boolean(field: string, fallback: boolean): boolean {
+    const raw = this.optional(field)?.toLowerCase();
+    if (raw === null || raw === undefined) return fallback;
+    if (['true', 'yes', '1', 'y'].includes(raw)) return true;
+    if (['false', 'no', '0', 'n'].includes(raw)) return false;
+    this.problems.add(this.at, field, `'${raw}' is not true or false`);
+    return fallback;
+  }
+
+  /** An ISO calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
+  date(field: string, required = false): string | null {
+    const raw = required ? this.required(field) : this.optional(field);
+    if (!raw) return null;
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+    const parsed = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+    if (!parsed || parsed.toISOString().slice(0, 10) !== raw) {
+      this.problems.add(this.at, field, `'${raw}' is not a date in the form YYYY-MM-DD`);
+      return null;
+    }
+    return raw;
+  }
+}
