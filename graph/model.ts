@@ -33,3 +33,24 @@ export const INVERSE_RELATIONSHIP: Record<MappingRelationship, MappingRelationsh
 };
 
 export const requirementUid = (frameworkId: string, ref: string): string => `${frameworkId}:${ref}`;
+
+// ---- Organization side (seeds/templates/README.md) ----
+export const AI_ACT_ROLES = ['provider', 'deployer', 'importer', 'distributor', 'product_manufacturer'] as const;
+export const AI_ACT_RISKS = ['prohibited', 'high', 'limited', 'minimal'] as const;
+export const LIFECYCLE_STAGES = ['design', 'development', 'validation', 'deployment', 'operation', 'retired'] as const;
+export const CONTROL_STATUSES = ['planned', 'implemented', 'operating', 'retired'] as const;
+export const COVERAGES = ['full', 'partial'] as const;
+export const EVIDENCE_KINDS = [
+  'policy', 'procedure', 'record', 'report', 'log', 'certificate', 'contract', 'assessment', 'training_record', 'screenshot', 'other',
+] as const;
+export const EVIDENCE_STATUSES = ['draft', 'approved', 'rejected'] as const;
+export const RISK_TREATMENTS = ['mitigate', 'accept', 'transfer', 'avoid'] as const;
+
+export type AiActRole = (typeof AI_ACT_ROLES)[number];
+export type AiActRisk = (typeof AI_ACT_RISKS)[number];
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+export type Coverage = (typeof COVERAGES)[number];
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
+export type RiskTreatment = (typeof RISK_TREATMENTS)[number];

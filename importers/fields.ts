@@ -27,6 +27,26 @@ export class FieldReader {
     return value as T;
   }
 
+  /** An optional enumerated value: null when empty, a problem when not allowed. */
+  optionalOneOf<T extends string>(field: string, allowed: readonly T[]): T | null {
+    const value = this.optional(field);
+    if (value === null) return null;
+    if (!allowed.includes(value as T)) {
+      this.problems.add(this.at, field, `'${value}' is not one of ${allowed.join(', ')}`);
+    }
+    return value as T;
+  }
+
+  /** A SHA-256 digest: 64 hex characters, stored lower-case. */
+  sha256(field: string): string | null {
+    const value = this.optional(field);
+    if (value === null) return null;
+    if (!/^[0-9a-fA-F]{64}$/.test(value)) {
+      this.problems.add(this.at, field, `'${value.length > 20 ? `${value.slice(0, 20)}...` : value}' is not a SHA-256 digest (64 hex characters)`);
+    }
+    return value.toLowerCase();
+  }
+
   integer(field: string, range: { min: number; max: number }, required: boolean): number | null {
     const raw = required ? this.required(field) : this.optional(field);
     if (raw === null || raw === '') return null;

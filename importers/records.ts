@@ -14,6 +14,8 @@ export interface FrameworkRecord {
   url: string | null;
   /** ISO date `YYYY-MM-DD`. */
   publishedOn: string | null;
+  /** Identifier in the tool the catalog came from (CISO Assistant URN), kept to resolve its crosswalks. */
+  urn?: string | null;
 }
 
 export interface RequirementRecord {
@@ -29,6 +31,8 @@ export interface RequirementRecord {
   title: string;
   summary: string | null;
   url: string | null;
+  /** Identifier in the tool the catalog came from (CISO Assistant URN), kept to resolve its crosswalks. */
+  urn?: string | null;
 }
 
 export interface MappingRecord {
@@ -41,20 +45,146 @@ export interface MappingRecord {
   source: string | null;
   explanation: string | null;
   status: string;
+  /**
+   * Set instead of sourceUid/targetUid by formats that reference requirements by foreign identifier
+   * (CISO Assistant URNs); importers/resolve.ts turns them into uids before validation.
+   */
+  sourceUrn?: string;
+  targetUrn?: string;
+}
+
+// ---- Organization inventory (seeds/templates/README.md). Every org-side record carries its orgId. ----
+
+export interface OrganizationRecord {
+  at: Position;
+  id: string;
+  name: string;
+}
+
+export interface AdoptionRecord {
+  at: Position;
+  orgId: string;
+  frameworkId: string;
+  since: string | null;
+  targetDate: string | null;
+  scope: string | null;
+}
+
+export interface ExclusionRecord {
+  at: Position;
+  orgId: string;
+  requirementUid: string;
+  justification: string;
+}
+
+export interface SystemRecord {
+  at: Position;
+  orgId: string;
+  id: string;
+  name: string;
+  purpose: string | null;
+  isAI: boolean;
+  aiActRole: string | null;
+  aiActRisk: string | null;
+  gpai: boolean;
+  lifecycleStage: string | null;
+  owner: string | null;
+}
+
+export interface ControlRecord {
+  at: Position;
+  orgId: string;
+  id: string;
+  name: string;
+  description: string | null;
+  owner: string | null;
+  status: string;
+}
+
+export interface ImplementsRecord {
+  at: Position;
+  orgId: string;
+  controlId: string;
+  requirementUid: string;
+  coverage: string;
+  note: string | null;
+}
+
+export interface EvidenceRecord {
+  at: Position;
+  orgId: string;
+  id: string;
+  title: string;
+  kind: string;
+  uri: string | null;
+  sha256: string | null;
+  collectedAt: string | null;
+  validUntil: string | null;
+  status: string;
+  owner: string | null;
+}
+
+export interface RiskRecord {
+  at: Position;
+  orgId: string;
+  id: string;
+  title: string;
+  likelihood: number | null;
+  impact: number | null;
+  treatment: string | null;
+}
+
+/** A property-less link between two nodes of one organization, e.g. evidence_id -> control_id. */
+export interface LinkRecord {
+  at: Position;
+  orgId: string;
+  fromId: string;
+  toId: string;
 }
 
 export interface ImportBatch {
   frameworks: FrameworkRecord[];
   requirements: RequirementRecord[];
   mappings: MappingRecord[];
+  organizations: OrganizationRecord[];
+  adoptions: AdoptionRecord[];
+  exclusions: ExclusionRecord[];
+  systems: SystemRecord[];
+  controls: ControlRecord[];
+  /** control-requirements.csv: (:Control)-[:IMPLEMENTS]->(:Requirement) */
+  controlRequirements: ImplementsRecord[];
+  /** control-systems.csv: (:Control)-[:APPLIES_TO]->(:System) */
+  controlSystems: LinkRecord[];
+  evidence: EvidenceRecord[];
+  /** evidence-controls.csv: (:Evidence)-[:SUPPORTS]->(:Control) */
+  evidenceControls: LinkRecord[];
+  /** evidence-systems.csv: (:Evidence)-[:CONCERNS]->(:System) */
+  evidenceSystems: LinkRecord[];
+  risks: RiskRecord[];
+  /** risk-systems.csv: (:Risk)-[:THREATENS]->(:System) */
+  riskSystems: LinkRecord[];
+  /** risk-controls.csv: (:Control)-[:MITIGATES]->(:Risk); fromId is the risk, toId the control. */
+  riskControls: LinkRecord[];
 }
 
-export const emptyBatch = (): ImportBatch => ({ frameworks: [], requirements: [], mappings: [] });
+export const emptyBatch = (): ImportBatch => ({
+  frameworks: [], requirements: [], mappings: [],
+  organizations: [], adoptions: [], exclusions: [], systems: [], controls: [], controlRequirements: [], controlSystems: [],
+  evidence: [], evidenceControls: [], evidenceSystems: [], risks: [], riskSystems: [], riskControls: [],
+});
+
+/** Number of records in a batch (all types). */
+export const batchSize = (batch: ImportBatch): number =>
+  Object.values(batch).reduce((n: number, list: unknown[]) => n + list.length, 0);
 
 export function mergeBatches(batches: ImportBatch[]): ImportBatch {
   const all = emptyBatch();
   for (const batch of batches) {
-    for (const key of Object.keys(all) as (keyof ImportBatch)[]) (all[key] as unknown[]).push(...batch[key]);
+    // push(...list) overflows the stack for very large lists, so append in a loop.
+    for (const key of Object.keys(all) as (keyof ImportBatch)[]) {
+      const target = all[key] as unknown[];
+      for (const item of batch[key]) target.push(item);
+    }
   }
   return all;
 }
