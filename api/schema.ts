@@ -1,22 +1,54 @@
-/** Builds the executable GraphQL schema from api/typeDefs.graphql with @neo4j/graphql. */
+/**
+ * Builds the executable GraphQL schema: api/typeDefs.graphql plus the reuse questions generated from
+ * queries/*.cypher (api/questions.ts), compiled by @neo4j/graphql.
+ */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { PROJECT_ROOT } from '../graph/config.ts';
+import { graphql } from './graphql-runtime.ts';
+import { JSONScalar, questionTypeDefs } from './questions.ts';
+
+const UNUSED_KEY = randomBytes(32).toString('hex');
 
 export const TYPE_DEFS_FILE = path.join(PROJECT_ROOT, 'api', 'typeDefs.graphql');
+/** The generated SDL as clients see it; `npm run schema:print` rewrites it, a test fails when it drifts. */
+export const PRINTED_SCHEMA_FILE = path.join(PROJECT_ROOT, 'api', 'schema.graphql');
 
+/** The complete type definitions: the hand-written file and the generated question fields. */
 export function readTypeDefs(): string {
-  return fs.readFileSync(TYPE_DEFS_FILE, 'utf8');
+  return `${fs.readFileSync(TYPE_DEFS_FILE, 'utf8')}\n${questionTypeDefs()}`;
 }
 
-export async function buildSchema(driver: Driver): Promise<GraphQLSchema> {
+/** A driver is optional so that the schema can be printed without a database. */
+export async function buildSchema(driver?: Driver): Promise<GraphQLSchema> {
   const neoSchema = new Neo4jGraphQL({
     typeDefs: readTypeDefs(),
-    driver,
-    features: { excludeDeprecatedFields: { mutationOperations: true, aggregationFilters: true, relationshipFilters: true, attributeFilters: true } },
+    resolvers: { JSON: JSONScalar },
+    ...(driver ? { driver } : {}),
+    features: {
+      excludeDeprecatedFields: {
+        mutationOperations: true,
+        aggregationFilters: true,
+        aggregationFiltersOutsideConnection: true,
+        relationshipFilters: true,
+        attributeFilters: true,
+      },
+      // Puts `complexity` extensions on the generated fields; api/limits.ts reads them (see there).
+      complexityEstimators: true,
+      // The server verifies every token itself (api/auth.ts) and hands the library the verified claims as
+      // `context.jwt`, which takes precedence; this key is never used, it only declares that auth is on.
+      authorization: { key: UNUSED_KEY },
+    },
   });
   return neoSchema.getSchema();
+}
+
+/** The SDL clients see, sorted so that the printed file only changes when the schema does. */
+export async function printedSchema(): Promise<string> {
+  const header = '# Generated from api/typeDefs.graphql and queries/*.cypher by `npm run schema:print`. Do not edit.\n\n';
+  return `${header}${graphql.printSchema(graphql.lexicographicSortSchema(await buildSchema()))}\n`;
 }

@@ -1,15 +1,26 @@
 /**
- * The HTTP server: GraphQL at /graphql (Apollo Server 5 on Express 5), GET /health (process and database
- * state) and GET /ready (503 until the database is reachable and the schema applied).
+ * The HTTP server: GraphQL at /graphql (Apollo Server 5 on Express 5; POST, and GET for queries), GET
+ * /health (process and database state) and GET /ready (503 until the database is reachable and the
+ * schema applied). /graphql requires a bearer token (api/auth.ts); limits live in api/limits.ts.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import cors from 'cors';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import { readConfig } from '../graph/config.ts';
 import type { Graph } from '../graph/connection.ts';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../graph/schema.ts';
+import { AuthenticationError, bearerToken, createVerifier, resolveAuth, type CrosswalkClaims } from './auth.ts';
+import { readApiOptions, type ApiOptions } from './config.ts';
+import { armor, costPlugin } from './limits.ts';
+import { ORG_PARAM } from './questions.ts';
 import { buildSchema } from './schema.ts';
 
 export interface ApiServer {
@@ -27,6 +38,23 @@ export interface DatabaseState {
   error?: string;
 }
 
+export interface StartOptions {
+  port: number;
+  host: string;
+  /** Defaults to readApiOptions(process.env); tests pass their own. */
+  api?: ApiOptions;
+  /** Where the development JWT secret lives (<dataDir>/jwt-secret); defaults to CROSSWALK_DATA_DIR. */
+  dataDir?: string;
+}
+
+interface RequestContext {
+  jwt: CrosswalkClaims;
+  /** `$org` in the reuse questions' Cypher: always the caller's organization (api/questions.ts). */
+  cypherParams: { org: string | null };
+  sessionConfig: { database: string };
+  transaction: { timeout: number; metadata: Record<string, unknown> };
+}
+
 async function databaseState(graph: Graph): Promise<DatabaseState> {
   const base = { uri: graph.uri, bundled: graph.bundled, expectedSchemaVersion: LATEST_SCHEMA_VERSION };
   try {
@@ -36,12 +64,70 @@ async function databaseState(graph: Graph): Promise<DatabaseState> {
   }
 }
 
-export async function startApiServer(graph: Graph, options: { port: number; host: string }): Promise<ApiServer> {
+/** A GraphQL-shaped error body, so that clients parse every failure the same way. */
+function errorBody(message: string, code: string, extra: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { code, ...extra } }] };
+}
+
+function neo4jCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Errors leave without stack traces unless NODE_ENV=development; database errors are reduced to what a
+ * client can act on (a timeout, a duplicate key) instead of Cypher and driver internals.
+ */
+function formatError(options: ApiOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const cause = unwrapResolverError(error);
+    // @neo4j/graphql's own errors carry no code; Apollo would call them internal errors.
+    const name = (cause as { name?: unknown } | null)?.name;
+    if (name === 'Neo4jGraphQLForbiddenError') return { ...formatted, message: 'Forbidden', extensions: { code: 'FORBIDDEN' } };
+    if (name === 'Neo4jGraphQLAuthenticationError') return { ...formatted, message: 'Unauthenticated', extensions: { code: 'UNAUTHENTICATED' } };
+    if (name === 'Neo4jGraphQLConstraintValidationError') {
+      return { message: 'A node with this key already exists (ids are unique within an organization).', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    }
+    const code = neo4jCode(cause);
+    if (code?.includes('TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
+      return { message: `The query ran longer than ${options.limits.timeoutMs} ms and was stopped.`, path: formatted.path, extensions: { code: 'TIMEOUT' } };
+    }
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return { message: 'A node with this key already exists (ids are unique within an organization).', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    }
+    if (code?.startsWith('Neo.') && !options.development) {
+      console.error('[api] database error:', cause);
+      return { message: 'The database could not answer this request.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    return formatted;
+  };
+}
+
+export async function startApiServer(graph: Graph, options: StartOptions): Promise<ApiServer> {
+  const api = options.api ?? readApiOptions();
+  const auth = resolveAuth(api.auth, { dataDir: options.dataDir ?? readConfig().bundled.dataDir, production: api.production });
+  const verify = createVerifier(auth);
+  const limits = armor(api.limits, { production: api.production });
+
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer({
+  const plugins: ApolloServerPlugin[] = [
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    ...limits.plugins,
+    costPlugin(api.limits),
+    api.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+  ];
+  const apollo = new ApolloServer<RequestContext>({
     schema: await buildSchema(graph.driver),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins,
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: api.development,
+    // Tokens travel in a header a browser cannot send cross-site without a CORS preflight, which is what
+    // CSRF prevention asks for; plain GETs with only a token are therefore safe to accept.
+    csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
+    formatError: formatError(api),
   });
   await apollo.start();
 
@@ -53,13 +139,62 @@ export async function startApiServer(graph: Graph, options: { port: number; host
     const ready = database.reachable && database.schemaVersion === database.expectedSchemaVersion;
     res.status(ready ? 200 : 503).json({ ready, database });
   });
+
+  const authenticate: RequestHandler = async (req, res, next) => {
+    // The development landing page (a browser asking for HTML) is the one thing served without a token;
+    // Apollo answers such a GET with the page and never executes it.
+    if (!api.production && req.method === 'GET' && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html') {
+      return next();
+    }
+    if (req.method === 'OPTIONS') return next();
+    const token = bearerToken(req.headers.authorization);
+    try {
+      if (!token) throw new AuthenticationError('A bearer token is required', 'Send Authorization: Bearer <token> (see `crosswalk token --help`).');
+      res.locals.claims = await verify(token);
+      next();
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) return next(error);
+      res
+        .status(401)
+        .set('WWW-Authenticate', `Bearer realm="crosswalk"${token ? ', error="invalid_token"' : ''}`)
+        .json(errorBody(error.message, 'UNAUTHENTICATED', error.hint ? { hint: error.hint } : {}));
+    }
+  };
+
+  const corsOrigins = api.corsOrigins;
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    cors({
+      origin: corsOrigins.includes('*') ? true : corsOrigins.length ? corsOrigins : false,
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+      maxAge: 600,
+    }),
+    authenticate,
+    express.json({ limit: api.limits.maxBody }),
     expressMiddleware(apollo, {
-      context: async () => ({ sessionConfig: { database: graph.database } }),
+      context: async ({ res }) => ({
+        jwt: res.locals.claims as CrosswalkClaims,
+        cypherParams: { [ORG_PARAM]: (res.locals.claims as CrosswalkClaims).org ?? null },
+        sessionConfig: { database: graph.database },
+        transaction: { timeout: api.limits.timeoutMs, metadata: { app: 'crosswalk-api', sub: (res.locals.claims as CrosswalkClaims | undefined)?.sub } },
+      }),
     }),
   );
+
+  // Body parser failures (too large, malformed JSON) as JSON, never an HTML page with a stack trace.
+  const onError: ErrorRequestHandler = (error: { status?: number; type?: string; message?: string }, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    if (error.type === 'entity.too.large') {
+      return void res.status(413).json(errorBody(`The request body exceeds ${api.limits.maxBody}.`, 'PAYLOAD_TOO_LARGE'));
+    }
+    if (error.status && error.status >= 400 && error.status < 500) {
+      return void res.status(error.status).json(errorBody(error.message ?? 'Bad request', 'BAD_REQUEST'));
+    }
+    console.error('[api]', error);
+    res.status(500).json(errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+  };
+  app.use(onError);
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -69,3 +204,4 @@ export async function startApiServer(graph: Graph, options: { port: number; host
     stop: () => apollo.stop(),
   };
 }
+

@@ -5,7 +5,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that never take a value, so `--dry-run file.csv` keeps `file.csv` as a positional. */
-const BOOLEAN_FLAGS = new Set(['help', 'json', 'reset', 'demo', 'dry-run', 'force', 'no-seed']);
+const BOOLEAN_FLAGS = new Set(['help', 'json', 'reset', 'demo', 'dry-run', 'force', 'no-seed', 'progress']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positionals: string[] = [];

@@ -4,11 +4,16 @@ import { CrosswalkError } from '../graph/errors.ts';
 import { parseArgs } from './args.ts';
 import type { Command } from './command.ts';
 import { dbCommand } from './commands/db.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+import { queryCommand } from './commands/query.ts';
+import { reportCommand } from './commands/report.ts';
 import { seedCommand } from './commands/seed.ts';
 import { startCommand } from './commands/start.ts';
 import { statsCommand } from './commands/stats.ts';
+import { tokenCommand } from './commands/token.ts';
 
-const COMMANDS: Command[] = [startCommand, dbCommand, seedCommand, statsCommand];
+const COMMANDS: Command[] = [startCommand, dbCommand, seedCommand, importCommand, exportCommand, statsCommand, queryCommand, reportCommand, tokenCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

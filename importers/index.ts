@@ -1,50 +1,145 @@
 /**
  * `importFiles`: reads files of any supported format, validates everything they contain together
- * (nothing is written when any problem is found), then writes it all through the one writer.
+ * (nothing is written when any problem is found), then writes it all through the one writer in one
+ * transaction. Formats: CSV (catalogs, crosswalks, the organization inventory templates), OSCAL JSON
+ * (catalog, mapping-collection) and CISO Assistant library YAML.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Graph } from '../graph/connection.ts';
+import { CrosswalkError } from '../graph/errors.ts';
+import { cisoLibrary } from './ciso-assistant/library.ts';
 import { frameworksFromCsv, FRAMEWORK_COLUMNS, requirementsFromCsv, REQUIREMENT_COLUMNS } from './csv/catalog.ts';
+import { INVENTORY_TEMPLATES, inventoryFromCsv, templateColumns } from './csv/inventory.ts';
 import { MAPPING_COLUMNS, mappingsFromCsv } from './csv/mappings.ts';
 import { readCsv, readHeaderLine, type CsvTable } from './csv/read.ts';
+import { oscalCatalog } from './oscal/catalog.ts';
+import type { Json } from './oscal/json.ts';
+import { oscalMappings } from './oscal/mapping.ts';
 import { Problems } from './problems.ts';
-import { mergeBatches, type ImportBatch } from './records.ts';
+import { batchSize, mergeBatches, type ImportBatch } from './records.ts';
+import { resolveUrns } from './resolve.ts';
 import { validateBatch } from './validate.ts';
 import { writeBatch, type WriteOptions, type WriteSummary } from './writer.ts';
+
+/** What a format may need besides the file. */
+export interface ReadContext {
+  /** `--org ID`: the organization of every inventory row (overrides an org_id column). */
+  org?: string;
+  /** `--framework-id ID` for OSCAL catalogs and CISO Assistant frameworks. */
+  frameworkId?: string;
+  /** Rows read so far in this file (called every 10,000 rows for CSV). */
+  onRead?: (file: string, rows: number) => void;
+}
+
+/** A peek at a file for detection: CSV header columns, or the first few KB of text. */
+export interface FileHead {
+  header: string[];
+  text: string;
+}
 
 /** A file format: how to recognize it and how to turn it into records. */
 export interface ImportFormat {
   name: string;
   description: string;
-  /** True when the file looks like this format (header columns, JSON keys, ...). */
-  detect(file: string, header: string[]): boolean;
-  read(file: string, problems: Problems): Promise<ImportBatch | undefined>;
+  /** 0 = not this format; higher = better fit (the best-scoring format wins). */
+  detect(file: string, head: FileHead, context: ReadContext): number;
+  read(file: string, problems: Problems, context: ReadContext): Promise<ImportBatch | undefined>;
 }
 
+type Columns = { required: readonly string[]; optional: readonly string[] };
+
+/**
+ * A CSV format fits when its required columns are present; it fits best when every column is known and
+ * the file is named after the template (systems.csv), because several templates share id and name.
+ */
 function csvFormat(
   name: string,
   description: string,
-  columns: { required: readonly string[]; optional: readonly string[] },
-  toBatch: (table: CsvTable, problems: Problems) => ImportBatch,
+  columnsFor: (context: ReadContext) => Columns,
+  toBatch: (table: CsvTable, problems: Problems, context: ReadContext) => ImportBatch,
+  fileName?: string,
 ): ImportFormat {
   return {
     name,
     description,
-    detect: (file, header) => file.toLowerCase().endsWith('.csv') && columns.required.every((c) => header.includes(c)),
-    async read(file, problems) {
-      const table = await readCsv(file, problems, columns);
-      return table ? toBatch(table, problems) : undefined;
+    detect(file, { header }, context) {
+      if (!file.toLowerCase().endsWith('.csv')) return 0;
+      const columns = columnsFor(context);
+      const named = fileName !== undefined && path.basename(file, '.csv').toLowerCase().replace(/^\d+[-_ ]/, '') === fileName;
+      // A file named after a template is read as that template even with wrong columns, so that the
+      // problems name the missing and unknown columns instead of "unknown format".
+      if (!columns.required.every((c) => header.includes(c))) return named ? 0.5 : 0;
+      const known = new Set([...columns.required, ...columns.optional]);
+      const allKnown = header.every((c) => known.has(c));
+      return 1 + (allKnown ? 2 : 0) + (named ? 4 : 0) + columns.required.length / 100;
+    },
+    async read(file, problems, context) {
+      const table = await readCsv(file, problems, columnsFor(context), context.onRead ? (rows) => context.onRead!(file, rows) : undefined);
+      return table ? toBatch(table, problems, context) : undefined;
     },
   };
 }
 
+async function readJson(file: string, problems: Problems): Promise<Json | undefined> {
+  const text = (await fs.promises.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  if (!text.trim()) {
+    problems.add({ file }, undefined, 'the file is empty');
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as Json;
+  } catch (error) {
+    problems.add({ file }, undefined, `not readable as JSON: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+const isJson = (file: string) => file.toLowerCase().endsWith('.json');
+const isYaml = (file: string) => /\.ya?ml$/i.test(file);
+
 export const FORMATS: ImportFormat[] = [
-  csvFormat('csv-frameworks', 'framework metadata (id, name, kind, ...)', FRAMEWORK_COLUMNS, frameworksFromCsv),
-  csvFormat('csv-requirements', 'a framework catalog (framework_id, ref, title, parent_ref, ...)', REQUIREMENT_COLUMNS, requirementsFromCsv),
-  csvFormat('csv-mappings', 'a crosswalk (source_uid, target_uid, relationship, strength, ...)', MAPPING_COLUMNS, mappingsFromCsv),
+  csvFormat('csv-frameworks', 'framework metadata (id, name, kind, ...)', () => FRAMEWORK_COLUMNS, frameworksFromCsv, 'frameworks'),
+  csvFormat('csv-requirements', 'a framework catalog (framework_id, ref, title, parent_ref, ...)', () => REQUIREMENT_COLUMNS, requirementsFromCsv, 'requirements'),
+  csvFormat('csv-mappings', 'a crosswalk (source_uid, target_uid, relationship, strength, ...)', () => MAPPING_COLUMNS, mappingsFromCsv, 'mappings'),
+  ...INVENTORY_TEMPLATES.map((t) =>
+    csvFormat(`csv-${t.name}`, t.description, (context) => templateColumns(t, context.org), (table, problems, context) =>
+      inventoryFromCsv(t.name, table, problems, context.org), t.name),
+  ),
+  {
+    name: 'oscal-catalog',
+    description: 'an OSCAL catalog (JSON, 1.0-1.1.x) as a framework with its requirements',
+    detect: (file, { text }) => (isJson(file) && /"catalog"\s*:/.test(text) ? 5 : 0),
+    async read(file, problems, context) {
+      const doc = await readJson(file, problems);
+      return doc === undefined ? undefined : oscalCatalog(doc, file, problems, { frameworkId: context.frameworkId });
+    },
+  },
+  {
+    name: 'oscal-mappings',
+    description: 'an OSCAL mapping collection (JSON, 1.2) as crosswalk mappings',
+    detect: (file, { text }) => (isJson(file) && /"mapping-collection"\s*:/.test(text) ? 6 : 0),
+    async read(file, problems) {
+      const doc = await readJson(file, problems);
+      return doc === undefined ? undefined : oscalMappings(doc, file, problems);
+    },
+  },
+  {
+    name: 'ciso-assistant',
+    description: 'a CISO Assistant library (YAML): framework and/or requirement mapping sets',
+    detect: (file, { text }) => (isYaml(file) && (/^objects:\s*$/m.test(text) || /urn:intuitem:/.test(text)) ? 5 : 0),
+    async read(file, problems, context) {
+      const text = await fs.promises.readFile(file, 'utf8');
+      if (!text.trim()) {
+        problems.add({ file }, undefined, 'the file is empty');
+        return undefined;
+      }
+      return cisoLibrary(text.replace(/^\uFEFF/, ''), file, problems, { frameworkId: context.frameworkId });
+    },
+  },
 ];
 
-export interface ImportOptions extends WriteOptions {
+export interface ImportOptions extends WriteOptions, ReadContext {
   /** Force a format instead of detecting it from each file's content. */
   format?: string;
 }
@@ -53,37 +148,91 @@ export interface ImportResult {
   files: { file: string; format: string }[];
   summary: WriteSummary;
   dryRun: boolean;
+  /** Records read from all files. */
+  records?: number;
 }
 
-async function detectFormat(file: string, problems: Problems, forced?: string): Promise<ImportFormat | undefined> {
+const IMPORTABLE = /\.(csv|json|ya?ml)$/i;
+
+/** Files as given, with directories replaced by the importable files in them (sorted, not recursive). */
+export function expandPaths(paths: string[]): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      throw new CrosswalkError(`no such file or directory: ${p}`, 'Check the path.');
+    }
+    if (stat.isDirectory()) {
+      const inDir = fs.readdirSync(p).filter((f) => IMPORTABLE.test(f)).sort().map((f) => path.join(p, f));
+      if (inDir.length === 0) throw new CrosswalkError(`${p} holds no .csv, .json or .yaml files`, 'Point at the files to import.');
+      files.push(...inDir);
+    } else {
+      files.push(p);
+    }
+  }
+  return files;
+}
+
+async function peek(file: string): Promise<FileHead> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(16384), 0, 16384, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const header = file.toLowerCase().endsWith('.csv') ? await readHeaderLine(file).catch(() => []) : [];
+    return { header, text };
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function detectFormat(file: string, problems: Problems, forced?: string, context: ReadContext = {}): Promise<ImportFormat | undefined> {
   if (forced) {
     const format = FORMATS.find((f) => f.name === forced);
     if (!format) problems.add({ file }, undefined, `unknown format '${forced}'; use one of ${FORMATS.map((f) => f.name).join(', ')}`);
     return format;
   }
-  const header = await readHeaderLine(file).catch(() => []);
-  const format = FORMATS.find((f) => f.detect(file, header));
-  if (!format) {
-    problems.add({ file }, undefined, `cannot tell the format from the content; pass --format (${FORMATS.map((f) => f.name).join(', ')})`);
+  const head = await peek(file);
+  let best: { format: ImportFormat; score: number } | undefined;
+  for (const format of FORMATS) {
+    const score = format.detect(file, head, context);
+    if (score > 0 && (!best || score > best.score)) best = { format, score };
   }
-  return format;
+  if (!best) {
+    const empty = head.text.trim() === '';
+    problems.add({ file, line: head.header.length ? 1 : undefined }, undefined, empty
+      ? 'the file is empty; expected a header row and at least one record'
+      : `cannot tell the format from the content${head.header.length ? ` (columns: ${head.header.join(', ')})` : ''}; see seeds/templates/README.md or pass --format (${FORMATS.map((f) => f.name).join(', ')})`);
+  }
+  return best?.format;
 }
 
-export async function importFiles(graph: Graph, files: string[], options: ImportOptions = {}): Promise<ImportResult> {
+/** Orders files so that reading is deterministic; validation sees all files together anyway. */
+export async function importFiles(graph: Graph, paths: string[], options: ImportOptions = {}): Promise<ImportResult> {
+  const files = expandPaths(paths);
   const problems = new Problems();
   const batches: ImportBatch[] = [];
   const detected: ImportResult['files'] = [];
+  let unreadable = false;
   for (const file of files) {
-    const format = await detectFormat(file, problems, options.format);
-    if (!format) continue;
-    const batch = await format.read(file, problems);
+    const format = await detectFormat(file, problems, options.format, options);
+    if (!format) {
+      unreadable = true;
+      continue;
+    }
+    const batch = await format.read(file, problems, options);
     if (batch) batches.push(batch);
+    else unreadable = true;
     detected.push({ file: path.relative(process.cwd(), file) || file, format: format.name });
   }
-  problems.throwIfAny();
+  // Validate even when some rows had problems, so that one run lists everything that is wrong; but not
+  // when a whole file could not be read, since every reference to its rows would be reported as unknown.
+  if (unreadable) problems.throwIfAny();
   const batch = mergeBatches(batches);
+  await resolveUrns(batch, graph, problems);
   await validateBatch(batch, graph, problems);
   problems.throwIfAny();
   const summary = await writeBatch(graph, batch, options);
-  return { files: detected, summary, dryRun: Boolean(options.dryRun) };
+  return { files: detected, summary, dryRun: Boolean(options.dryRun), records: batchSize(batch) };
 }

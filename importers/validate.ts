@@ -1,10 +1,11 @@
 /**
  * Validates a whole ImportBatch before anything is written: duplicates inside the batch, references to
- * nodes that exist neither in the batch nor in the graph, self-references and cycles.
+ * nodes that exist neither in the batch nor in the graph, self-references and cycles; for the organization
+ * inventory also duplicate ids within an organization and references across organizations.
  */
 import type { Graph } from '../graph/connection.ts';
-import type { Problems } from './problems.ts';
-import type { ImportBatch } from './records.ts';
+import type { Position, Problems } from './problems.ts';
+import type { ImportBatch, LinkRecord } from './records.ts';
 
 const EXISTING_FRAMEWORKS = 'UNWIND $ids AS id MATCH (f:Framework {id: id}) RETURN collect(f.id) AS found';
 const EXISTING_REQUIREMENTS = 'UNWIND $uids AS uid MATCH (r:Requirement {uid: uid}) RETURN collect(r.uid) AS found';
@@ -19,6 +20,11 @@ async function existing(graph: Graph, cypher: string, params: Record<string, unk
 }
 
 export async function validateBatch(batch: ImportBatch, graph: Graph, problems: Problems): Promise<void> {
+  await validateCatalog(batch, graph, problems);
+  await validateInventory(batch, graph, problems);
+}
+
+async function validateCatalog(batch: ImportBatch, graph: Graph, problems: Problems): Promise<void> {
   const frameworkIds = new Set<string>();
   for (const f of batch.frameworks) {
     if (frameworkIds.has(f.id)) problems.add(f.at, 'id', `duplicate framework id '${f.id}'`);
@@ -67,7 +73,7 @@ export async function validateBatch(batch: ImportBatch, graph: Graph, problems: 
   for (const m of batch.mappings) {
     if (m.sourceUid && !exists(m.sourceUid)) problems.add(m.at, 'source_uid', `unknown requirement '${m.sourceUid}'`);
     if (m.targetUid && !exists(m.targetUid)) problems.add(m.at, 'target_uid', `unknown requirement '${m.targetUid}'`);
-    if (m.sourceUid === m.targetUid) problems.add(m.at, 'target_uid', 'a requirement cannot map to itself');
+    if (m.sourceUid && m.sourceUid === m.targetUid) problems.add(m.at, 'target_uid', 'a requirement cannot map to itself');
     const key = [m.sourceUid, m.targetUid].sort().join('|');
     const first = pairs.get(key);
     if (first) {
@@ -87,3 +93,147 @@ export async function validateBatch(batch: ImportBatch, graph: Graph, problems: 
 }
 
 type MappingPosition = ImportBatch['mappings'][number]['at'];
+
+// ---- Organization inventory ----
+
+type OrgLabel = 'System' | 'Control' | 'Evidence' | 'Risk';
+
+const EXISTING_ORGANIZATIONS = 'UNWIND $ids AS id MATCH (o:Organization {id: id}) RETURN collect(o.id) AS found';
+/** Every node with one of the given ids, in any organization, so that cross-organization references get a precise message. */
+const EXISTING_ORG_NODES: Record<OrgLabel, string> = {
+  System: 'UNWIND $ids AS id MATCH (n:System {id: id}) RETURN collect([n.orgId, n.id]) AS found',
+  Control: 'UNWIND $ids AS id MATCH (n:Control {id: id}) RETURN collect([n.orgId, n.id]) AS found',
+  Evidence: 'UNWIND $ids AS id MATCH (n:Evidence {id: id}) RETURN collect([n.orgId, n.id]) AS found',
+  Risk: 'UNWIND $ids AS id MATCH (n:Risk {id: id}) RETURN collect([n.orgId, n.id]) AS found',
+};
+const NOUN: Record<OrgLabel, string> = { System: 'system', Control: 'control', Evidence: 'evidence item', Risk: 'risk' };
+
+const key = (...parts: string[]) => parts.join('\u0000');
+const where = (at: Position) => `${at.file}${at.line !== undefined ? ` line ${at.line}` : at.path ? ` ${at.path}` : ''}`;
+
+/** Reports the second and later occurrences of a key, naming the first. */
+function duplicates<T extends { at: Position }>(rows: T[], keyOf: (row: T) => string, field: string, describe: (row: T) => string, problems: Problems): void {
+  const first = new Map<string, Position>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const seen = first.get(k);
+    if (seen) problems.add(row.at, field, `${describe(row)} (first at ${where(seen)})`);
+    else first.set(k, row.at);
+  }
+}
+
+interface OrgRef {
+  label: OrgLabel;
+  orgId: string;
+  id: string;
+  at: Position;
+  field: string;
+}
+
+export async function validateInventory(batch: ImportBatch, graph: Graph, problems: Problems): Promise<void> {
+  duplicates(batch.organizations, (o) => o.id, 'id', (o) => `duplicate organization id '${o.id}'`, problems);
+  const nodes: Record<OrgLabel, { at: Position; orgId: string; id: string }[]> = {
+    System: batch.systems, Control: batch.controls, Evidence: batch.evidence, Risk: batch.risks,
+  };
+  for (const [label, rows] of Object.entries(nodes) as [OrgLabel, (typeof nodes)[OrgLabel]][]) {
+    duplicates(rows, (r) => key(r.orgId, r.id), 'id', (r) => `duplicate ${NOUN[label]} id '${r.id}' in organization '${r.orgId}'`, problems);
+  }
+  duplicates(batch.adoptions, (a) => key(a.orgId, a.frameworkId), 'framework_id', (a) => `organization '${a.orgId}' adopts '${a.frameworkId}' twice`, problems);
+  duplicates(batch.exclusions, (e) => key(e.orgId, e.requirementUid), 'requirement_uid', (e) => `'${e.requirementUid}' is excluded twice for '${e.orgId}'`, problems);
+  duplicates(batch.controlRequirements, (c) => key(c.orgId, c.controlId, c.requirementUid), 'requirement_uid',
+    (c) => `control '${c.controlId}' implements '${c.requirementUid}' twice`, problems);
+  const links: [string, LinkRecord[], string][] = [
+    ['control-systems', batch.controlSystems, 'system_id'], ['evidence-controls', batch.evidenceControls, 'control_id'],
+    ['evidence-systems', batch.evidenceSystems, 'system_id'], ['risk-systems', batch.riskSystems, 'system_id'],
+    ['risk-controls', batch.riskControls, 'control_id'],
+  ];
+  for (const [name, rows, field] of links) {
+    duplicates(rows, (l) => key(l.orgId, l.fromId, l.toId), field, (l) => `duplicate ${name} link ${l.fromId} -> ${l.toId}`, problems);
+  }
+
+  // Organizations: every org_id must name one in this import or in the graph.
+  const orgRows: { orgId: string; at: Position }[] = [
+    ...batch.adoptions, ...batch.exclusions, ...batch.systems, ...batch.controls, ...batch.controlRequirements, ...batch.evidence,
+    ...batch.risks, ...links.flatMap(([, rows]) => rows),
+  ];
+  const batchOrgs = new Set(batch.organizations.map((o) => o.id));
+  const graphOrgs = await existing(graph, EXISTING_ORGANIZATIONS, {
+    ids: [...new Set(orgRows.map((r) => r.orgId))].filter((id) => id && !batchOrgs.has(id)),
+  });
+  const reported = new Set<string>();
+  for (const row of orgRows) {
+    if (!row.orgId || batchOrgs.has(row.orgId) || graphOrgs.has(row.orgId)) continue;
+    // One problem per file and organization is enough; a wrong org id is usually wrong on every row.
+    const k = key(row.at.file, row.orgId);
+    if (reported.has(k)) continue;
+    reported.add(k);
+    problems.add(row.at, 'org_id', `unknown organization '${row.orgId}': import its organizations.csv row first or together`);
+  }
+
+  // Reference data the organization points at.
+  const batchFrameworks = new Set(batch.frameworks.map((f) => f.id));
+  const graphFrameworks = await existing(graph, EXISTING_FRAMEWORKS, {
+    ids: [...new Set(batch.adoptions.map((a) => a.frameworkId))].filter((id) => !batchFrameworks.has(id)),
+  });
+  for (const a of batch.adoptions) {
+    if (a.frameworkId && !batchFrameworks.has(a.frameworkId) && !graphFrameworks.has(a.frameworkId)) {
+      problems.add(a.at, 'framework_id', `unknown framework '${a.frameworkId}'`);
+    }
+  }
+  const batchRequirements = new Set(batch.requirements.map((r) => r.uid));
+  const reqRows = [...batch.exclusions, ...batch.controlRequirements];
+  const graphRequirements = await existing(graph, EXISTING_REQUIREMENTS, {
+    uids: [...new Set(reqRows.map((r) => r.requirementUid))].filter((uid) => !batchRequirements.has(uid)),
+  });
+  for (const r of reqRows) {
+    if (r.requirementUid && !batchRequirements.has(r.requirementUid) && !graphRequirements.has(r.requirementUid)) {
+      problems.add(r.at, 'requirement_uid', `unknown requirement '${r.requirementUid}' (a uid is framework_id:ref, e.g. iso42001:A.6.2.4)`);
+    }
+  }
+
+  // Organization-side references: same organization, in this import or in the graph.
+  const refs: OrgRef[] = [];
+  const push = (label: OrgLabel, field: string) => (orgId: string, id: string, at: Position) => refs.push({ label, orgId, id, at, field });
+  for (const c of batch.controlRequirements) push('Control', 'control_id')(c.orgId, c.controlId, c.at);
+  const linkLabels: [LinkRecord[], OrgLabel, string, OrgLabel, string][] = [
+    [batch.controlSystems, 'Control', 'control_id', 'System', 'system_id'],
+    [batch.evidenceControls, 'Evidence', 'evidence_id', 'Control', 'control_id'],
+    [batch.evidenceSystems, 'Evidence', 'evidence_id', 'System', 'system_id'],
+    [batch.riskSystems, 'Risk', 'risk_id', 'System', 'system_id'],
+    [batch.riskControls, 'Risk', 'risk_id', 'Control', 'control_id'],
+  ];
+  for (const [rows, fromLabel, fromField, toLabel, toField] of linkLabels) {
+    for (const l of rows) {
+      push(fromLabel, fromField)(l.orgId, l.fromId, l.at);
+      push(toLabel, toField)(l.orgId, l.toId, l.at);
+    }
+  }
+  const inBatch = new Map<OrgLabel, Map<string, Set<string>>>();
+  for (const [label, rows] of Object.entries(nodes) as [OrgLabel, (typeof nodes)[OrgLabel]][]) {
+    const byId = new Map<string, Set<string>>();
+    for (const r of rows) (byId.get(r.id) ?? byId.set(r.id, new Set()).get(r.id)!).add(r.orgId);
+    inBatch.set(label, byId);
+  }
+  const inGraph = new Map<OrgLabel, Map<string, Set<string>>>();
+  for (const label of Object.keys(EXISTING_ORG_NODES) as OrgLabel[]) {
+    const ids = [...new Set(refs.filter((r) => r.label === label && r.id && !inBatch.get(label)?.get(r.id)?.has(r.orgId)).map((r) => r.id))];
+    const byId = new Map<string, Set<string>>();
+    if (ids.length) {
+      const { records } = await graph.run(EXISTING_ORG_NODES[label], { ids });
+      for (const [orgId, id] of (records[0]?.get('found') as [string, string][] | undefined) ?? []) {
+        (byId.get(id) ?? byId.set(id, new Set()).get(id)!).add(orgId);
+      }
+    }
+    inGraph.set(label, byId);
+  }
+  for (const r of refs) {
+    if (!r.id || !r.orgId) continue;
+    const owners = new Set([...(inBatch.get(r.label)?.get(r.id) ?? []), ...(inGraph.get(r.label)?.get(r.id) ?? [])]);
+    if (owners.has(r.orgId)) continue;
+    if (owners.size > 0) {
+      problems.add(r.at, r.field, `${NOUN[r.label]} '${r.id}' belongs to organization ${[...owners].map((o) => `'${o}'`).join(', ')}, not '${r.orgId}'; a row may only reference its own organization's nodes`);
+    } else {
+      problems.add(r.at, r.field, `unknown ${NOUN[r.label]} '${r.id}' in organization '${r.orgId}'`);
+    }
+  }
+}

@@ -6,7 +6,7 @@
  */
 import neo4j from 'neo4j-driver';
 import type { Graph } from '../graph/connection.ts';
-import type { ImportBatch } from './records.ts';
+import type { ImportBatch, LinkRecord } from './records.ts';
 
 /** Rows per UNWIND statement. */
 export const BATCH_SIZE = 5000;
@@ -63,6 +63,77 @@ MERGE (s)-[m:MAPS_TO]->(t)
 SET m += row.props
 ${COUNTS}`;
 
+// ---- Organization inventory: org-side nodes are keyed by (orgId, id) (graph/schema/001-keys.cypher). ----
+
+export const WRITE_ORGANIZATIONS = `
+UNWIND $rows AS row
+OPTIONAL MATCH (old:Organization {id: row.id})
+WITH row, old IS NULL AS created, ${SAME_PROPS('old')} AS unchanged
+MERGE (o:Organization {id: row.id})
+SET o += row.props
+${COUNTS}`;
+
+/** One statement per org-side label; the label is ours, never input. */
+const writeOrgNodes = (label: 'System' | 'Control' | 'Evidence' | 'Risk') => `
+UNWIND $rows AS row
+OPTIONAL MATCH (old:${label} {orgId: row.orgId, id: row.id})
+WITH row, old IS NULL AS created, ${SAME_PROPS('old')} AS unchanged
+MERGE (n:${label} {orgId: row.orgId, id: row.id})
+SET n += row.props
+${COUNTS}`;
+export const WRITE_SYSTEMS = writeOrgNodes('System');
+export const WRITE_CONTROLS = writeOrgNodes('Control');
+export const WRITE_EVIDENCE = writeOrgNodes('Evidence');
+export const WRITE_RISKS = writeOrgNodes('Risk');
+
+export const WRITE_ADOPTIONS = `
+UNWIND $rows AS row
+MATCH (o:Organization {id: row.orgId}), (f:Framework {id: row.frameworkId})
+OPTIONAL MATCH (o)-[old:ADOPTS]->(f)
+WITH o, f, row, old IS NULL AS created, ${SAME_PROPS('old')} AS unchanged
+MERGE (o)-[a:ADOPTS]->(f)
+SET a += row.props
+${COUNTS}`;
+
+export const WRITE_EXCLUSIONS = `
+UNWIND $rows AS row
+MATCH (o:Organization {id: row.orgId}), (r:Requirement {uid: row.requirementUid})
+OPTIONAL MATCH (o)-[old:EXCLUDES]->(r)
+WITH o, r, row, old IS NULL AS created, ${SAME_PROPS('old')} AS unchanged
+MERGE (o)-[x:EXCLUDES]->(r)
+SET x += row.props
+${COUNTS}`;
+
+export const WRITE_IMPLEMENTS = `
+UNWIND $rows AS row
+MATCH (c:Control {orgId: row.orgId, id: row.controlId}), (r:Requirement {uid: row.requirementUid})
+OPTIONAL MATCH (c)-[old:IMPLEMENTS]->(r)
+WITH c, r, row, old IS NULL AS created, ${SAME_PROPS('old')} AS unchanged
+MERGE (c)-[i:IMPLEMENTS]->(r)
+SET i += row.props
+${COUNTS}`;
+
+/** A property-less link between two nodes of the same organization. */
+const writeLink = (from: string, type: string, to: string) => `
+UNWIND $rows AS row
+MATCH (a:${from} {orgId: row.orgId, id: row.fromId}), (b:${to} {orgId: row.orgId, id: row.toId})
+WITH a, b, NOT EXISTS { (a)-[:${type}]->(b) } AS created
+MERGE (a)-[:${type}]->(b)
+WITH created, NOT created AS unchanged
+${COUNTS}`;
+export const WRITE_APPLIES_TO = writeLink('Control', 'APPLIES_TO', 'System');
+export const WRITE_SUPPORTS = writeLink('Evidence', 'SUPPORTS', 'Control');
+export const WRITE_CONCERNS = writeLink('Evidence', 'CONCERNS', 'System');
+export const WRITE_THREATENS = writeLink('Risk', 'THREATENS', 'System');
+/** risk-controls rows name the risk first, the relationship runs from the control. */
+export const WRITE_MITIGATES = `
+UNWIND $rows AS row
+MATCH (r:Risk {orgId: row.orgId, id: row.fromId}), (c:Control {orgId: row.orgId, id: row.toId})
+WITH r, c, NOT EXISTS { (c)-[:MITIGATES]->(r) } AS created
+MERGE (c)-[:MITIGATES]->(r)
+WITH created, NOT created AS unchanged
+${COUNTS}`;
+
 function toDate(iso: string | null): neo4j.Date<number> | null {
   if (!iso) return null;
   const [y, m, d] = iso.split('-').map(Number);
@@ -78,6 +149,8 @@ interface EntityWriter {
   counts: boolean;
 }
 
+const links = (b: LinkRecord[]) => b.map((l) => ({ orgId: l.orgId, fromId: l.fromId, toId: l.toId }));
+
 const WRITERS: EntityWriter[] = [
   {
     type: 'Framework',
@@ -86,7 +159,11 @@ const WRITERS: EntityWriter[] = [
     rows: (b) =>
       b.frameworks.map((f) => ({
         id: f.id,
-        props: { name: f.name, version: f.version, publisher: f.publisher, kind: f.kind, url: f.url, publishedOn: toDate(f.publishedOn) },
+        props: {
+          name: f.name, version: f.version, publisher: f.publisher, kind: f.kind, url: f.url, publishedOn: toDate(f.publishedOn),
+          // Only formats that know a foreign id set it, so a CSV re-import does not erase it.
+          ...(f.urn ? { urn: f.urn } : {}),
+        },
       })),
   },
   {
@@ -106,6 +183,7 @@ const WRITERS: EntityWriter[] = [
           title: r.title,
           summary: r.summary,
           url: r.url,
+          ...(r.urn ? { urn: r.urn } : {}),
         },
       })),
   },
@@ -133,6 +211,85 @@ const WRITERS: EntityWriter[] = [
         },
       })),
   },
+  {
+    type: 'Organization',
+    statement: WRITE_ORGANIZATIONS,
+    counts: true,
+    rows: (b) => b.organizations.map((o) => ({ id: o.id, props: { name: o.name } })),
+  },
+  {
+    type: 'System',
+    statement: WRITE_SYSTEMS,
+    counts: true,
+    rows: (b) =>
+      b.systems.map((s) => ({
+        orgId: s.orgId,
+        id: s.id,
+        props: {
+          name: s.name, purpose: s.purpose, isAI: s.isAI, aiActRole: s.aiActRole, aiActRisk: s.aiActRisk, gpai: s.gpai,
+          lifecycleStage: s.lifecycleStage, owner: s.owner,
+        },
+      })),
+  },
+  {
+    type: 'Control',
+    statement: WRITE_CONTROLS,
+    counts: true,
+    rows: (b) =>
+      b.controls.map((c) => ({ orgId: c.orgId, id: c.id, props: { name: c.name, description: c.description, owner: c.owner, status: c.status } })),
+  },
+  {
+    type: 'Evidence',
+    statement: WRITE_EVIDENCE,
+    counts: true,
+    rows: (b) =>
+      b.evidence.map((e) => ({
+        orgId: e.orgId,
+        id: e.id,
+        props: {
+          title: e.title, kind: e.kind, uri: e.uri, sha256: e.sha256, collectedAt: toDate(e.collectedAt), validUntil: toDate(e.validUntil),
+          status: e.status, owner: e.owner,
+        },
+      })),
+  },
+  {
+    type: 'Risk',
+    statement: WRITE_RISKS,
+    counts: true,
+    rows: (b) =>
+      b.risks.map((r) => ({
+        orgId: r.orgId, id: r.id, props: { title: r.title, likelihood: r.likelihood, impact: r.impact, treatment: r.treatment },
+      })),
+  },
+  {
+    type: 'ADOPTS',
+    statement: WRITE_ADOPTIONS,
+    counts: true,
+    rows: (b) =>
+      b.adoptions.map((a) => ({
+        orgId: a.orgId, frameworkId: a.frameworkId, props: { since: toDate(a.since), targetDate: toDate(a.targetDate), scope: a.scope },
+      })),
+  },
+  {
+    type: 'EXCLUDES',
+    statement: WRITE_EXCLUSIONS,
+    counts: true,
+    rows: (b) => b.exclusions.map((e) => ({ orgId: e.orgId, requirementUid: e.requirementUid, props: { justification: e.justification } })),
+  },
+  {
+    type: 'IMPLEMENTS',
+    statement: WRITE_IMPLEMENTS,
+    counts: true,
+    rows: (b) =>
+      b.controlRequirements.map((c) => ({
+        orgId: c.orgId, controlId: c.controlId, requirementUid: c.requirementUid, props: { coverage: c.coverage, note: c.note },
+      })),
+  },
+  { type: 'APPLIES_TO', statement: WRITE_APPLIES_TO, counts: true, rows: (b) => links(b.controlSystems) },
+  { type: 'SUPPORTS', statement: WRITE_SUPPORTS, counts: true, rows: (b) => links(b.evidenceControls) },
+  { type: 'CONCERNS', statement: WRITE_CONCERNS, counts: true, rows: (b) => links(b.evidenceSystems) },
+  { type: 'THREATENS', statement: WRITE_THREATENS, counts: true, rows: (b) => links(b.riskSystems) },
+  { type: 'MITIGATES', statement: WRITE_MITIGATES, counts: true, rows: (b) => links(b.riskControls) },
 ];
 
 export interface WriteCounts {

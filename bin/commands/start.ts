@@ -15,6 +15,8 @@ Usage: crosswalk start [--no-seed]
 3. On the bundled database, loads the catalogs, the crosswalk and the demo organization when the graph
    is empty (never on your own server: run 'crosswalk seed' there).
 4. Serves GraphQL at http://localhost:4000/graphql, GET /health and GET /ready (PORT, HOST to change).
+   /graphql needs a bearer token: CROSSWALK_JWT_SECRET or CROSSWALK_JWKS_URL; in development a secret
+   is generated in CROSSWALK_DATA_DIR/jwt-secret and 'crosswalk token' mints tokens with it.
 
 Ctrl-C stops the API and the bundled Neo4j it started; data stays in CROSSWALK_DATA_DIR.`,
   async run(args, config) {
@@ -40,10 +42,13 @@ Ctrl-C stops the API and the bundled Neo4j it started; data stays in CROSSWALK_D
       log('Empty graph: loading the catalogs, the crosswalk and the demo organization...');
       await seedGraph(graph, { demo: true });
     }
-    server = await startApiServer(graph, config.api);
+    server = await startApiServer(graph, { ...config.api, dataDir: config.bundled.dataDir });
     log(`Database: ${graph.uri}${graph.bundled ? ' (bundled)' : ''}`);
     log(`GraphQL:  ${server.url}/graphql`);
     log(`Health:   ${server.url}/health`);
+    if (!process.env.CROSSWALK_JWT_SECRET && !process.env.CROSSWALK_JWKS_URL) {
+      log(`Token:    npx crosswalk token --role viewer --org demo   (development secret in ${config.bundled.dataDir})`);
+    }
     log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C to stop.`);
     return new Promise<number>(() => {});
   },

@@ -1,0 +1,174 @@
+/**
+ * CISO Assistant libraries (YAML): `objects.framework` becomes a Framework with its requirement nodes,
+ * `objects.requirement_mapping_sets[]` (older libraries: one `requirement_mapping_set`) become mappings.
+ * A requirement's ref is its `ref_id`; nodes without one (or whose ref_id repeats within the framework)
+ * keep their URN as ref. URNs are stored as `urn` on Framework and Requirement so that a library's
+ * crosswalk, imported now or later, can be resolved to our uids (importers/resolve.ts).
+ * Problems carry the YAML line and path.
+ */
+import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { requirementUid, type MappingRelationship } from '../../graph/model.ts';
+import { isObject, slug, type Json, type JsonObject } from '../oscal/json.ts';
+import type { Position, Problems } from '../problems.ts';
+import { emptyBatch, type ImportBatch } from '../records.ts';
+
+export const CISO_RELATIONSHIPS: Record<string, MappingRelationship> = {
+  equal: 'equal',
+  subset: 'subset_of',
+  superset: 'superset_of',
+  intersect: 'intersects_with',
+  not_related: 'no_relationship',
+};
+/** Strength when a mapping carries no strength_of_relationship. */
+const DEFAULT_STRENGTH: Record<MappingRelationship, number> = { equal: 9, subset_of: 7, superset_of: 7, intersects_with: 5, no_relationship: 1 };
+const RATIONALES = ['syntactic', 'semantic', 'functional'];
+
+export interface CisoOptions {
+  frameworkId?: string;
+}
+
+type PathPart = string | number;
+
+/** Positions with the YAML line of the node at `path` and its YAML path. */
+function positioner(file: string, doc: Document, lines: LineCounter) {
+  return (path: PathPart[]): Position => {
+    const node = doc.getIn(path, true) as Node | undefined;
+    const offset = node?.range?.[0];
+    const text = `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}`;
+    return offset === undefined ? { file, path: text } : { file, line: lines.linePos(offset).line, path: text };
+  };
+}
+
+const text = (obj: JsonObject, key: string): string | null => {
+  const value = obj[key];
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+};
+
+export function cisoLibrary(source: string, file: string, problems: Problems, options: CisoOptions = {}): ImportBatch {
+  const batch = emptyBatch();
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length) {
+    for (const error of doc.errors.slice(0, 10)) problems.add({ file, line: error.linePos?.[0]?.line }, undefined, `not readable as YAML: ${error.message.split('\n')[0]}`);
+    return batch;
+  }
+  const at = positioner(file, doc, lines);
+  const root = doc.toJS({ maxAliasCount: 100 }) as Json;
+  if (!isObject(root) || !isObject(root.objects)) {
+    problems.add(at([]), 'objects', 'not a CISO Assistant library: expected a top-level "objects" map');
+    return batch;
+  }
+  const objects = root.objects;
+  if (objects.framework !== undefined) readFramework(objects.framework, batch, at, problems, options);
+  const sets: [Json, PathPart[]][] = [];
+  if (Array.isArray(objects.requirement_mapping_sets)) {
+    objects.requirement_mapping_sets.forEach((s, i) => sets.push([s, ['objects', 'requirement_mapping_sets', i]]));
+  }
+  if (objects.requirement_mapping_set !== undefined) sets.push([objects.requirement_mapping_set, ['objects', 'requirement_mapping_set']]);
+  for (const [set, path] of sets) readMappingSet(set, path, batch, at, problems);
+  if (objects.framework === undefined && sets.length === 0) {
+    problems.add(at(['objects']), 'objects', 'the library has neither a framework nor requirement mapping sets');
+  }
+  return batch;
+}
+
+function readFramework(value: Json, batch: ImportBatch, at: (p: PathPart[]) => Position, problems: Problems, options: CisoOptions): void {
+  const path: PathPart[] = ['objects', 'framework'];
+  if (!isObject(value)) return problems.add(at(path), 'framework', 'expected a map');
+  const urn = text(value, 'urn');
+  const name = text(value, 'name') ?? text(value, 'ref_id');
+  if (!urn) problems.add(at(path), 'urn', 'is required but missing');
+  if (!name) problems.add(at(path), 'name', 'is required but missing');
+  const frameworkId = options.frameworkId ?? slug(text(value, 'ref_id') ?? name ?? 'imported');
+  batch.frameworks.push({
+    at: at(path), id: frameworkId, name: name ?? '', version: text(value, 'version'), publisher: text(value, 'provider'), kind: 'standard',
+    url: null, publishedOn: null, urn,
+  });
+  const nodes = value.requirement_nodes;
+  if (!Array.isArray(nodes) || nodes.length === 0) return problems.add(at(path), 'requirement_nodes', 'expected a non-empty list');
+  const refByUrn = new Map<string, string>();
+  const refs = new Set<string>();
+  const rows: { node: JsonObject; nodePath: PathPart[]; ref: string; urn: string }[] = [];
+  nodes.forEach((node, i) => {
+    const nodePath = [...path, 'requirement_nodes', i];
+    if (!isObject(node)) return problems.add(at(nodePath), undefined, 'expected a map');
+    const nodeUrn = text(node, 'urn');
+    if (!nodeUrn) return problems.add(at(nodePath), 'urn', 'is required but missing');
+    if (refByUrn.has(nodeUrn)) return problems.add(at([...nodePath, 'urn']), 'urn', `duplicate requirement node URN '${nodeUrn}'`);
+    const refId = text(node, 'ref_id');
+    // CISO Assistant repeats ref_ids in some libraries (the same ref under two parents); the URN is unique.
+    const ref = refId && !refs.has(refId) ? refId : nodeUrn;
+    refs.add(ref);
+    refByUrn.set(nodeUrn, ref);
+    rows.push({ node, nodePath, ref, urn: nodeUrn });
+  });
+  rows.forEach(({ node, nodePath, ref, urn: nodeUrn }, order) => {
+    const parentUrn = text(node, 'parent_urn');
+    const parentRef = parentUrn ? refByUrn.get(parentUrn) : undefined;
+    if (parentUrn && !parentRef) problems.add(at([...nodePath, 'parent_urn']), 'parent_urn', `unknown parent '${parentUrn}' (not a requirement node of this framework)`);
+    const description = text(node, 'description');
+    const assessable = node.assessable === true;
+    batch.requirements.push({
+      at: at(nodePath),
+      uid: requirementUid(frameworkId, ref),
+      frameworkId,
+      ref,
+      parentUid: parentRef ? requirementUid(frameworkId, parentRef) : null,
+      kind: assessable ? 'requirement' : 'group',
+      order,
+      normative: assessable,
+      title: text(node, 'name') ?? text(node, 'ref_id') ?? (description ? description.slice(0, 120) : ref),
+      summary: description,
+      url: null,
+      urn: nodeUrn,
+    });
+  });
+}
+
+function readMappingSet(value: Json, path: PathPart[], batch: ImportBatch, at: (p: PathPart[]) => Position, problems: Problems): void {
+  if (!isObject(value)) return problems.add(at(path), undefined, 'expected a map');
+  const mappings = value.requirement_mappings;
+  if (!Array.isArray(mappings)) return problems.add(at(path), 'requirement_mappings', 'expected a list');
+  mappings.forEach((m, i) => {
+    const mPath = [...path, 'requirement_mappings', i];
+    const mAt = at(mPath);
+    if (!isObject(m)) return problems.add(mAt, undefined, 'expected a map');
+    const sourceUrn = text(m, 'source_requirement_urn');
+    const targetUrn = text(m, 'target_requirement_urn');
+    if (!sourceUrn) problems.add(mAt, 'source_requirement_urn', 'is required but missing');
+    if (!targetUrn) problems.add(mAt, 'target_requirement_urn', 'is required but missing');
+    const raw = text(m, 'relationship');
+    const relationship = raw ? CISO_RELATIONSHIPS[raw] : undefined;
+    if (!relationship) {
+      problems.add(at([...mPath, 'relationship']), 'relationship', raw ? `'${raw}' is not one of ${Object.keys(CISO_RELATIONSHIPS).join(', ')}` : 'is required but missing');
+    }
+    const strengthRaw = m.strength_of_relationship;
+    let strength = relationship ? DEFAULT_STRENGTH[relationship] : 1;
+    if (strengthRaw !== undefined && strengthRaw !== null && strengthRaw !== '') {
+      const n = Number(strengthRaw);
+      // CISO Assistant allows 0 ("no strength given"); our scale starts at 1.
+      if (!Number.isInteger(n) || n < 0 || n > 10) problems.add(at([...mPath, 'strength_of_relationship']), 'strength_of_relationship', `'${String(strengthRaw)}' is not a whole number from 0 to 10`);
+      else if (n > 0) strength = n;
+    }
+    const rationaleText = text(m, 'rationale');
+    const rationale = rationaleText && RATIONALES.includes(rationaleText.toLowerCase()) ? rationaleText.toLowerCase() : null;
+    batch.mappings.push({
+      at: mAt,
+      sourceUid: '',
+      targetUid: '',
+      sourceUrn: sourceUrn ?? '',
+      targetUrn: targetUrn ?? '',
+      relationship: relationship ?? raw ?? '',
+      strength,
+      rationale,
+      source: 'imported',
+      // A free-text rationale is an explanation in our model.
+      explanation: rationale ? null : rationaleText,
+      status: 'draft',
+    });
+  });
+}
+
+/** True when parsed YAML looks like a CISO Assistant library. */
+export const looksLikeCisoLibrary = (head: string): boolean => /^objects:\s*$/m.test(head) || /^urn:\s*urn:intuitem:/m.test(head);

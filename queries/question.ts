@@ -1,0 +1,156 @@
+/**
+ * What the reuse questions share: parameter specs (used for validation, the CLI and its help), validation
+ * with typed errors, existence checks of the things a question names, and running a question's Cypher
+ * (queries/<name>.cypher, one row with one column `result`).
+ */
+import type { Graph } from '../graph/connection.ts';
+import { CrosswalkError } from '../graph/errors.ts';
+import { cypher } from './cypher.ts';
+
+/** A parameter a question was given that it cannot use. */
+export class QueryParameterError extends CrosswalkError {}
+
+export type ParamType = 'string' | 'date' | 'int' | 'bool' | 'strings';
+
+export interface ParamSpec {
+  name: string;
+  type: ParamType;
+  required?: boolean;
+  /** Inclusive bounds for `int`. */
+  min?: number;
+  max?: number;
+  /** Allowed values for `string`/`strings`. */
+  oneOf?: readonly string[];
+  /** What must exist in the graph (checked before the question runs). */
+  exists?: 'framework' | 'organization' | 'system' | 'requirement' | 'evidence' | 'control';
+  description: string;
+}
+
+export type ParamValue = string | number | boolean | string[] | null;
+export type Params = Record<string, ParamValue>;
+
+/** The largest mapping depth any question accepts (paths grow fast beyond it). */
+export const MAX_DEPTH = 5;
+
+export const P = {
+  org: { name: 'org', type: 'string', required: true, exists: 'organization', description: 'organization id, e.g. demo' },
+  today: { name: 'today', type: 'date', description: 'the date evidence validity is judged on (default: today)' },
+  maxDepth: { name: 'maxDepth', type: 'int', min: 1, max: MAX_DEPTH, description: 'most mapping hops an inference may take (default 3)' },
+  first: { name: 'first', type: 'int', min: 0, max: 10_000, description: 'page size (default: all)' },
+  offset: { name: 'offset', type: 'int', min: 0, description: 'items to skip (default 0)' },
+  framework: (name = 'framework'): ParamSpec => ({ name, type: 'string', required: true, exists: 'framework', description: 'framework id: iso42001, iso27001, eu-ai-act, gdpr, nis2' }),
+} satisfies Record<string, ParamSpec | ((name?: string) => ParamSpec)>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function invalid(spec: ParamSpec, message: string): QueryParameterError {
+  return new QueryParameterError(`parameter ${spec.name}: ${message}`, `${spec.name}: ${spec.description}`);
+}
+
+/** Checks and normalizes the parameters (strings from the CLI are converted); unknown names are rejected. */
+export function validateParams(specs: readonly ParamSpec[], given: Record<string, unknown>): Params {
+  const known = new Set(specs.map((s) => s.name));
+  for (const name of Object.keys(given)) {
+    if (!known.has(name) && given[name] !== undefined) {
+      throw new QueryParameterError(`unknown parameter '${name}'`, `Parameters: ${specs.map((s) => s.name).join(', ')}`);
+    }
+  }
+  const params: Params = {};
+  for (const spec of specs) {
+    const raw = given[spec.name];
+    if (raw === undefined || raw === null || raw === '') {
+      if (spec.required) throw invalid(spec, 'is required');
+      params[spec.name] = null;
+      continue;
+    }
+    params[spec.name] = convert(spec, raw);
+  }
+  return params;
+}
+
+function convert(spec: ParamSpec, raw: unknown): ParamValue {
+  switch (spec.type) {
+    case 'string': {
+      if (typeof raw !== 'string') throw invalid(spec, 'must be a string');
+      if (spec.oneOf && !spec.oneOf.includes(raw)) throw invalid(spec, `'${raw}' is not one of ${spec.oneOf.join(', ')}`);
+      return raw;
+    }
+    case 'strings': {
+      const list = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : raw;
+      if (!Array.isArray(list) || !list.every((s): s is string => typeof s === 'string')) throw invalid(spec, 'must be a list of strings');
+      const bad = spec.oneOf ? list.filter((s) => !spec.oneOf?.includes(s)) : [];
+      if (bad.length) throw invalid(spec, `${bad.join(', ')} not in ${spec.oneOf?.join(', ')}`);
+      return list;
+    }
+    case 'date': {
+      if (typeof raw !== 'string' || !DATE.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) {
+        throw invalid(spec, `'${String(raw)}' is not a date YYYY-MM-DD`);
+      }
+      return raw;
+    }
+    case 'int': {
+      const n = typeof raw === 'string' ? Number(raw) : raw;
+      if (typeof n !== 'number' || !Number.isInteger(n)) throw invalid(spec, `'${String(raw)}' is not an integer`);
+      if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
+        throw invalid(spec, `${n} is outside ${spec.min ?? '-∞'}..${spec.max ?? '∞'}`);
+      }
+      return n;
+    }
+    case 'bool': {
+      if (typeof raw === 'boolean') return raw;
+      if (raw === 'true') return true;
+      if (raw === 'false') return false;
+      throw invalid(spec, `'${String(raw)}' is not true or false`);
+    }
+  }
+}
+
+const EXISTS: Record<NonNullable<ParamSpec['exists']>, string> = {
+  framework: 'MATCH (x:Framework {id: $value}) RETURN count(x) > 0 AS found',
+  organization: 'MATCH (x:Organization {id: $value}) RETURN count(x) > 0 AS found',
+  system: 'MATCH (x:System {orgId: $org, id: $value}) RETURN count(x) > 0 AS found',
+  requirement: 'MATCH (x:Requirement {uid: $value}) RETURN count(x) > 0 AS found',
+  evidence: 'MATCH (x:Evidence {orgId: $org, id: $value}) RETURN count(x) > 0 AS found',
+  control: 'MATCH (x:Control {orgId: $org, id: $value}) RETURN count(x) > 0 AS found',
+};
+
+/** Fails with a hint when a named framework, organization, system, ... is not in the graph. */
+export async function checkExistence(graph: Graph, specs: readonly ParamSpec[], params: Params): Promise<void> {
+  for (const spec of specs) {
+    const value = params[spec.name];
+    if (!spec.exists || typeof value !== 'string') continue;
+    const { records } = await graph.run(EXISTS[spec.exists], { value, org: params.org ?? null });
+    if (!records[0]?.get('found')) {
+      const scope = ['system', 'evidence', 'control'].includes(spec.exists) ? ` in organization '${String(params.org)}'` : '';
+      throw new QueryParameterError(`no ${spec.exists} '${value}'${scope}`, `${spec.name}: ${spec.description}`);
+    }
+  }
+}
+
+export interface Question<R> {
+  name: string;
+  summary: string;
+  params: readonly ParamSpec[];
+  /** Validates `given`, checks what it names exists, runs queries/<name>.cypher and returns its `result`. */
+  run(graph: Graph, given: Record<string, unknown>): Promise<R>;
+}
+
+export function defineQuestion<R>(
+  name: string,
+  summary: string,
+  params: readonly ParamSpec[],
+  check?: (params: Params) => void,
+): Question<R> {
+  return {
+    name,
+    summary,
+    params,
+    async run(graph, given) {
+      const validated = validateParams(params, given);
+      check?.(validated);
+      await checkExistence(graph, params, validated);
+      const { records } = await graph.run(cypher(name), validated);
+      return records[0]?.get('result') as R;
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/** The reuse questions, by name: what the CLI (`crosswalk query NAME`) and the API expose. */
+import { coverage } from './coverage.ts';
+import { evidenceCoveringBoth } from './evidence-covering-both.ts';
+import { explain } from './explain.ts';
+import { gaps } from './gaps.ts';
+import { impact } from './impact.ts';
+import { obligations } from './obligations.ts';
+import type { Question } from './question.ts';
+import { reuse } from './reuse.ts';
+import { soa } from './soa.ts';
+
+export const QUESTIONS: Question<unknown>[] = [evidenceCoveringBoth, coverage, reuse, gaps, impact, explain, obligations, soa];
+
+export const findQuestion = (name: string): Question<unknown> | undefined => QUESTIONS.find((q) => q.name === name);

@@ -1,0 +1,69 @@
+/** Renders the Statement of Applicability (queries/soa) as CSV, Markdown or an XLSX workbook. */
+import ExcelJS from 'exceljs';
+import type { Graph } from '../graph/connection.ts';
+import { QueryParameterError } from './question.ts';
+import { soa, type SoaResult, type SoaRow } from './soa.ts';
+
+export const SOA_FORMATS = ['csv', 'md', 'xlsx'] as const;
+export type SoaFormat = (typeof SOA_FORMATS)[number];
+
+const COLUMNS = ['control', 'title', 'group', 'applicable', 'justification', 'status', 'basis', 'implemented_by', 'evidence'] as const;
+
+function cells(row: SoaRow): string[] {
+  const evidence = row.implementedBy.flatMap((c) => c.evidence.map((e) => `${e.id} (${e.valid ? 'valid' : e.status === 'approved' ? `expired ${e.validUntil}` : e.status})`));
+  return [
+    row.ref,
+    row.title,
+    `${row.group} ${row.groupTitle}`,
+    row.applicable ? 'yes' : 'no',
+    row.justification,
+    row.status,
+    row.basis ?? '',
+    row.implementedBy.map((c) => `${c.id} ${c.name} (${c.status}, ${c.coverage})`).join('; '),
+    [...new Set(evidence)].join('; '),
+  ];
+}
+
+const csvField = (v: string): string => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const mdField = (v: string): string => v.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function soaToCsv(result: SoaResult): string {
+  return [COLUMNS.join(','), ...result.rows.map((r) => cells(r).map(csvField).join(','))].join('\n') + '\n';
+}
+
+export function soaToMarkdown(result: SoaResult): string {
+  return [
+    `# Statement of Applicability: ${result.framework} Annex A (${result.org}, ${result.today})`,
+    '',
+    `${result.applicable} of ${result.total} controls applicable.`,
+    '',
+    `| ${COLUMNS.join(' | ')} |`,
+    `|${COLUMNS.map(() => '---').join('|')}|`,
+    ...result.rows.map((r) => `| ${cells(r).map(mdField).join(' | ')} |`),
+    '',
+  ].join('\n');
+}
+
+export async function soaToXlsx(result: SoaResult): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'crosswalk';
+  const sheet = workbook.addWorksheet(`SoA ${result.framework}`);
+  sheet.columns = COLUMNS.map((c) => ({ header: c, key: c, width: c === 'justification' || c === 'implemented_by' || c === 'evidence' ? 50 : 16 }));
+  for (const row of result.rows) sheet.addRow(cells(row));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const info = workbook.addWorksheet('About');
+  info.addRows([['framework', result.framework], ['organization', result.org], ['date', result.today], ['applicable', `${result.applicable} of ${result.total}`]]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Runs the soa question and renders it. */
+export async function exportSoa(graph: Graph, options: { framework: string; org: string; format: string; today?: string }): Promise<string | Buffer> {
+  if (!(SOA_FORMATS as readonly string[]).includes(options.format)) {
+    throw new QueryParameterError(`unknown format '${options.format}'`, `Use --format ${SOA_FORMATS.join('|')}.`);
+  }
+  const result = await soa.run(graph, { framework: options.framework, org: options.org, today: options.today });
+  if (options.format === 'csv') return soaToCsv(result);
+  if (options.format === 'md') return soaToMarkdown(result);
+  return soaToXlsx(result);
+}
