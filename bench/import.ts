@@ -141,8 +141,20 @@ async function main(): Promise<void> {
     // 1. Our importer: read + validate + one-transaction write.
     await fresh();
     start = process.hrtime.bigint();
-    const result = await importFiles(graph, [out]);
+    const phases: Record<string, number> = {};
+    let phaseStart = process.hrtime.bigint();
+    let phaseType = '';
+    const result = await importFiles(graph, [out], {
+      onProgress: (type, done, total) => {
+        if (type !== phaseType) {
+          phaseType = type;
+          phaseStart = process.hrtime.bigint();
+        }
+        if (done === total) phases[type] = round(seconds(phaseStart));
+      },
+    });
     const ours = seconds(start);
+    if (process.env.CROSSWALK_BENCH_VERBOSE) console.log('  write phases (s):', phases);
     const oursCounts = await counts(graph);
     console.log(`crosswalk import: ${ours.toFixed(1)} s, ${Math.round(totalRows / ours)} rows/s`, oursCounts);
 
@@ -169,7 +181,7 @@ async function main(): Promise<void> {
       machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, neo4jHeap: heap },
       input: { seed, rows: generated.rows, totalRows, bytes: Object.fromEntries(Object.entries(generated.files).map(([k, f]) => [k, fs.statSync(f).size])) },
       crosswalk: {
-        seconds: round(ours), rowsPerSecond: Math.round(totalRows / ours), summary: result.summary,
+        seconds: round(ours), rowsPerSecond: Math.round(totalRows / ours), writeSecondsByType: phases, summary: result.summary,
         reimportSeconds: round(reimport), reimportUnchanged: Object.values(again.summary).every((c) => c.created === 0 && c.updated === 0),
       },
       loadCsvBatched: { seconds: round(batched), rowsPerSecond: Math.round(totalRows / batched) },

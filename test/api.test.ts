@@ -220,6 +220,13 @@ describe('organization data: CRUD on every type', () => {
     expect(codes(await gql(tokens.editorA, create('org-a')))).toContain('FORBIDDEN');
     expect((await ok(tokens.adminA!, create('org-a'))).createOrganizations.organizations).toEqual([{ id: 'org-a', name: 'Org org-a' }]);
     await ok(tokens.adminB!, create('org-b'));
+    // Editors rename their organization, never delete it; viewers do neither; nobody touches another one.
+    const rename = `mutation { updateOrganizations(update: { name: { set: "Org A" } }) { organizations { id name } } }`;
+    expect((await ok(tokens.editorA!, rename)).updateOrganizations.organizations).toEqual([{ id: 'org-a', name: 'Org A' }]);
+    expect(codes(await gql(tokens.viewerA, rename))).toContain('FORBIDDEN');
+    expect(codes(await gql(tokens.editorA, `mutation { deleteOrganizations { nodesDeleted } }`))).toContain('FORBIDDEN');
+    const foreign = await ok(tokens.adminA!, `mutation { deleteOrganizations(where: { id: { eq: "org-b" } }) { nodesDeleted } }`);
+    expect(foreign.deleteOrganizations.nodesDeleted).toBe(0);
   });
 
   it('an editor adopts frameworks and excludes requirements with properties', async () => {
@@ -441,18 +448,24 @@ describe('limits', () => {
 
   it('stops a query that runs longer than the transaction timeout', async () => {
     const slow = await startApiServer(graph, { port: 0, host: '127.0.0.1', api: { ...OPTIONS, limits: { ...OPTIONS.limits, timeoutMs: 1, maxCost: Number.POSITIVE_INFINITY } } });
+    // Every requirement, five hops through the crosswalk, a string filter at each step: far beyond 1 ms.
+    const query = `{ requirements(limit: 500, where: { summary: { contains: "e" } }) { mappedFrom(limit: 500) { mapsTo(limit: 500) {
+      mappedFrom(limit: 500) { mapsTo(limit: 500) { mappedFrom(limit: 500, where: { title: { contains: "a" } }) { uid title summary } } } } } } }`;
     try {
-      const response = await fetch(`${slow.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.viewerA}` },
-        // Every requirement, five hops through the crosswalk, a string filter at each step: far beyond 1 ms.
-        body: JSON.stringify({
-          query: `{ requirements(limit: 500, where: { summary: { contains: "e" } }) { mappedFrom(limit: 500) { mapsTo(limit: 500) {
-            mappedFrom(limit: 500) { mapsTo(limit: 500) { mappedFrom(limit: 500, where: { title: { contains: "a" } }) { uid title summary } } } } } } }`,
-        }),
-      });
-      const body = await response.json();
-      expect(body.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+      // Neo4j checks timeouts at intervals, so one run in a while slips through: three attempts, and
+      // every answer must be either the full result or the TIMEOUT error, never anything else.
+      const outcomes: string[] = [];
+      for (let attempt = 0; attempt < 3 && !outcomes.includes('TIMEOUT'); attempt++) {
+        const response = await fetch(`${slow.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.viewerA}` },
+          body: JSON.stringify({ query }),
+        });
+        const body = await response.json();
+        outcomes.push(body.errors ? String(body.errors[0]?.extensions?.code) : 'completed');
+      }
+      expect(outcomes.filter((o) => o !== 'completed' && o !== 'TIMEOUT')).toEqual([]);
+      expect(outcomes).toContain('TIMEOUT');
     } finally {
       await slow.stop();
     }
