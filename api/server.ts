@@ -89,7 +89,7 @@ function formatError(options: ApiOptions) {
       return { message: 'A node with this key already exists (ids are unique within an organization).', path: formatted.path, extensions: { code: 'CONFLICT' } };
     }
     const code = neo4jCode(cause);
-    if (code?.includes('TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
+    if (code && /TransactionTimedOut|LockAcquisitionTimeout|LockClientStopped|Transaction\.Terminated/.test(code)) {
       return { message: `The query ran longer than ${options.limits.timeoutMs} ms and was stopped.`, path: formatted.path, extensions: { code: 'TIMEOUT' } };
     }
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {

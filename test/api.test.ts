@@ -447,26 +447,25 @@ describe('limits', () => {
   });
 
   it('stops a query that runs longer than the transaction timeout', async () => {
-    const slow = await startApiServer(graph, { port: 0, host: '127.0.0.1', api: { ...OPTIONS, limits: { ...OPTIONS.limits, timeoutMs: 1, maxCost: Number.POSITIVE_INFINITY } } });
-    // Every requirement, five hops through the crosswalk, a string filter at each step: far beyond 1 ms.
-    const query = `{ requirements(limit: 500, where: { summary: { contains: "e" } }) { mappedFrom(limit: 500) { mapsTo(limit: 500) {
-      mappedFrom(limit: 500) { mapsTo(limit: 500) { mappedFrom(limit: 500, where: { title: { contains: "a" } }) { uid title summary } } } } } } }`;
+    const slow = await startApiServer(graph, { port: 0, host: '127.0.0.1', api: { ...OPTIONS, limits: { ...OPTIONS.limits, timeoutMs: 1000 } } });
+    // Deterministic: another transaction holds the write lock on org A's node, so the API's update has
+    // to wait for it, longer than its 1 s timeout, whatever the machine's speed.
+    const session = graph.driver.session({ database: graph.database });
+    const blocker = session.beginTransaction();
     try {
-      // Neo4j checks timeouts at intervals, so one run in a while slips through: three attempts, and
-      // every answer must be either the full result or the TIMEOUT error, never anything else.
-      const outcomes: string[] = [];
-      for (let attempt = 0; attempt < 3 && !outcomes.includes('TIMEOUT'); attempt++) {
-        const response = await fetch(`${slow.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.viewerA}` },
-          body: JSON.stringify({ query }),
-        });
-        const body = await response.json();
-        outcomes.push(body.errors ? String(body.errors[0]?.extensions?.code) : 'completed');
-      }
-      expect(outcomes.filter((o) => o !== 'completed' && o !== 'TIMEOUT')).toEqual([]);
-      expect(outcomes).toContain('TIMEOUT');
+      await blocker.run(`MATCH (o:Organization {id: 'org-a'}) SET o.lockedBy = 'test'`);
+      const started = Date.now();
+      const response = await fetch(`${slow.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.editorA}` },
+        body: JSON.stringify({ query: `mutation { updateOrganizations(update: { name: { set: "Blocked" } }) { organizations { id } } }` }),
+      });
+      const body = await response.json();
+      expect(body.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+      expect(Date.now() - started).toBeLessThan(30_000);
     } finally {
+      await blocker.rollback();
+      await session.close();
       await slow.stop();
     }
   });
