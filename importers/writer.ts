@@ -77,8 +77,14 @@ MERGE (o:Organization {id: row.id})
 SET o += row.props
 ${COUNTS}`;
 
+/**
+ * Planned afresh on every batch: a plan cached while an organization had few nodes (an index scan is as
+ * cheap as a seek on an empty index) would otherwise be reused for large imports and scan per row.
+ */
+const REPLAN = 'CYPHER replan=force';
+
 /** One statement per org-side label; the label is ours, never input. */
-const writeOrgNodes = (label: 'System' | 'Control' | 'Evidence' | 'Risk') => `
+const writeOrgNodes = (label: 'System' | 'Control' | 'Evidence' | 'Risk') => `${REPLAN}
 UNWIND $rows AS row
 OPTIONAL MATCH (old:${label} {orgId: row.orgId, id: row.id}) USING INDEX old:${label}(orgId, id)
 WITH row, old IS NULL AS created, ${SAME_PROPS('old')} AS unchanged
@@ -90,7 +96,7 @@ export const WRITE_CONTROLS = writeOrgNodes('Control');
 export const WRITE_EVIDENCE = writeOrgNodes('Evidence');
 export const WRITE_RISKS = writeOrgNodes('Risk');
 
-export const WRITE_ADOPTIONS = `
+export const WRITE_ADOPTIONS = `${REPLAN}
 UNWIND $rows AS row
 MATCH (o:Organization {id: row.orgId}), (f:Framework {id: row.frameworkId})
 OPTIONAL MATCH (o)-[old:ADOPTS]->(f)
@@ -99,7 +105,7 @@ MERGE (o)-[a:ADOPTS]->(f)
 SET a += row.props
 ${COUNTS}`;
 
-export const WRITE_EXCLUSIONS = `
+export const WRITE_EXCLUSIONS = `${REPLAN}
 UNWIND $rows AS row
 MATCH (o:Organization {id: row.orgId}), (r:Requirement {uid: row.requirementUid})
 OPTIONAL MATCH (o)-[old:EXCLUDES]->(r)
@@ -108,7 +114,7 @@ MERGE (o)-[x:EXCLUDES]->(r)
 SET x += row.props
 ${COUNTS}`;
 
-export const WRITE_IMPLEMENTS = `
+export const WRITE_IMPLEMENTS = `${REPLAN}
 UNWIND $rows AS row
 CALL (row) { MATCH (c:Control {orgId: row.orgId, id: row.controlId}) USING INDEX c:Control(orgId, id) RETURN c }
 CALL (row) { MATCH (r:Requirement {uid: row.requirementUid}) RETURN r }
@@ -119,7 +125,7 @@ SET i += row.props
 ${COUNTS}`;
 
 /** A property-less link between two nodes of the same organization. */
-const writeLink = (from: string, type: string, to: string) => `
+const writeLink = (from: string, type: string, to: string) => `${REPLAN}
 UNWIND $rows AS row
 CALL (row) { MATCH (a:${from} {orgId: row.orgId, id: row.fromId}) USING INDEX a:${from}(orgId, id) RETURN a }
 CALL (row) { MATCH (b:${to} {orgId: row.orgId, id: row.toId}) USING INDEX b:${to}(orgId, id) RETURN b }
@@ -132,7 +138,7 @@ export const WRITE_SUPPORTS = writeLink('Evidence', 'SUPPORTS', 'Control');
 export const WRITE_CONCERNS = writeLink('Evidence', 'CONCERNS', 'System');
 export const WRITE_THREATENS = writeLink('Risk', 'THREATENS', 'System');
 /** risk-controls rows name the risk first, the relationship runs from the control. */
-export const WRITE_MITIGATES = `
+export const WRITE_MITIGATES = `${REPLAN}
 UNWIND $rows AS row
 CALL (row) { MATCH (r:Risk {orgId: row.orgId, id: row.fromId}) USING INDEX r:Risk(orgId, id) RETURN r }
 CALL (row) { MATCH (c:Control {orgId: row.orgId, id: row.toId}) USING INDEX c:Control(orgId, id) RETURN c }
