@@ -13,10 +13,9 @@
  * Results are returned as JSON (shapes: queries/<name>.ts and queries/README.md).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { GraphQLScalarType } from 'graphql';
-import { PROJECT_ROOT } from '../graph/config.ts';
+import { cypher, cypherFile } from '../queries/cypher.ts';
 import { validateParams, type ParamSpec, type ParamType } from '../queries/question.ts';
 import { QUESTIONS } from '../queries/questions.ts';
 import { graphql } from './graphql-runtime.ts';
@@ -42,10 +41,6 @@ export interface QuestionField {
 }
 
 export const fieldName = (question: string): string => question.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
-function cypherFile(question: string): string {
-  return path.join(PROJECT_ROOT, 'queries', `${question}.cypher`);
-}
 
 /** The questions the API serves: every registered question whose .cypher file exists. */
 export function questionFields(): QuestionField[] {
@@ -85,7 +80,7 @@ export function questionTypeDefs(fields: QuestionField[] = questionFields()): st
   if (!fields.length) return '';
   const summaries = new Map(QUESTIONS.map((q) => [q.name, q.summary]));
   const blocks = fields.map((f) => {
-    const text = fs.readFileSync(cypherFile(f.question), 'utf8').trim();
+    const text = cypher(f.question).trim();
     const args = f.params.map(argument).join(', ');
     return [
       `  ${JSON.stringify(`${summaries.get(f.question) ?? f.question} (queries/${f.question}.cypher; the organization is the caller's)`)}`,

@@ -28,6 +28,7 @@ import { PROJECT_ROOT } from '../graph/config.ts';
 import type { Graph } from '../graph/connection.ts';
 import { coverage, type CoverageResult } from '../queries/coverage.ts';
 import { coverageReport } from '../queries/coverage-report.ts';
+import { cypher } from '../queries/cypher.ts';
 import { evidenceCoveringBoth } from '../queries/evidence-covering-both.ts';
 import { explain } from '../queries/explain.ts';
 import { gaps } from '../queries/gaps.ts';
@@ -55,8 +56,8 @@ const byUid = (r: CoverageResult, uid: string) => r.requirements.find((x) => x.u
 describe('the shared status block', () => {
   it('is the same text in every question that embeds it', () => {
     const block = (text: string) => text.slice(text.indexOf('// BEGIN status-block'), text.indexOf('// END status-block'));
-    const files = fs.readdirSync(path.join(PROJECT_ROOT, 'queries')).filter((f) => f.endsWith('.cypher'));
-    const copies = files.map((f) => fs.readFileSync(path.join(PROJECT_ROOT, 'queries', f), 'utf8')).filter((t) => t.includes('// BEGIN status-block'));
+    // Written once (queries/status-block.cypher) and expanded by the loader into each question.
+    const copies = QUESTIONS.map((q) => cypher(q.name)).filter((t) => t.includes('// BEGIN status-block'));
     expect(copies.length).toBe(7);
     for (const copy of copies) expect(block(copy)).toBe(block(copies[0] ?? ''));
   });
