@@ -3,6 +3,7 @@ import { readConfig } from '../graph/config.ts';
 import { CrosswalkError } from '../graph/errors.ts';
 import { parseArgs } from './args.ts';
 import type { Command } from './command.ts';
+import { bloomCommand } from './commands/bloom.ts';
 import { dbCommand } from './commands/db.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
@@ -13,7 +14,7 @@ import { startCommand } from './commands/start.ts';
 import { statsCommand } from './commands/stats.ts';
 import { tokenCommand } from './commands/token.ts';
 
-const COMMANDS: Command[] = [startCommand, dbCommand, seedCommand, importCommand, exportCommand, statsCommand, queryCommand, reportCommand, tokenCommand];
+const COMMANDS: Command[] = [startCommand, dbCommand, seedCommand, importCommand, exportCommand, statsCommand, queryCommand, reportCommand, tokenCommand, bloomCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import { CrosswalkError } from '../../graph/errors.ts';
 import { mappingsToCsv, mappingsToOscal, readMappings } from '../../importers/export.ts';
 import { exportSoa } from '../../queries/soa-export.ts';
+import { PERSPECTIVE_FILE, perspectiveJson } from '../../graph/bloom/perspective.ts';
 import { stringFlag } from '../args.ts';
 import { log, withGraph, type Command } from '../command.ts';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export data (mappings as CSV or OSCAL mapping collection)',
+  summary: 'export data (mappings as CSV or OSCAL, the Statement of Applicability, the Bloom perspective)',
   usage: `
 Usage: crosswalk export mappings --format csv|oscal [--framework ID] [--out FILE]
 
@@ -19,12 +20,19 @@ Writes the crosswalk to stdout (or FILE): 'csv' in the mappings template (seeds/
 Usage: crosswalk export soa --framework iso42001|iso27001 --format csv|md|xlsx [--org ID] [--today YYYY-MM-DD] --out FILE
 
 Writes the Statement of Applicability of the organization (default demo) for the framework's Annex A
-(crosswalk query soa): applicability, justification, implementing controls, status and evidence.`,
+(crosswalk query soa): applicability, justification, implementing controls, status and evidence.
+
+Usage: crosswalk export bloom [--out FILE]
+
+Generates the Neo4j Bloom perspective from the model (graph/bloom/): categories, style rules, search
+phrases and scene actions. Writes graph/bloom/crosswalk.json by default ('--out -' = stdout); needs no
+database. Colours by coverage status come from 'crosswalk bloom snapshot --org ID'.`,
   async run(args, config) {
     const [what] = args.positionals;
     const format = stringFlag(args, 'format') ?? 'csv';
     if (what === 'soa') return exportSoaCommand(args, config, format);
-    if (what !== 'mappings') throw new CrosswalkError(`cannot export '${what ?? ''}'`, 'Use: crosswalk export mappings --format csv|oscal');
+    if (what === 'bloom') return exportBloomCommand(args);
+    if (what !== 'mappings') throw new CrosswalkError(`cannot export '${what ?? ''}'`, 'Use: crosswalk export mappings|soa|bloom (crosswalk export --help)');
     if (format !== 'csv' && format !== 'oscal') throw new CrosswalkError(`unknown format '${format}'`, 'Use --format csv or --format oscal.');
     return withGraph(config, async (graph) => {
       const mappings = await readMappings(graph, stringFlag(args, 'framework') ?? null);
@@ -56,4 +64,17 @@ async function exportSoaCommand(args: Parameters<Command['run']>[0], config: Par
     }
     return 0;
   });
+}
+
+/** `export bloom`: the Bloom perspective, generated (graph/bloom/perspective.ts); no database needed. */
+function exportBloomCommand(args: Parameters<Command['run']>[0]): number {
+  const out = stringFlag(args, 'out') ?? PERSPECTIVE_FILE;
+  const text = perspectiveJson();
+  if (out === '-') {
+    process.stdout.write(text);
+  } else {
+    fs.writeFileSync(out, text);
+    log(`Bloom perspective written to ${out}`);
+  }
+  return 0;
 }

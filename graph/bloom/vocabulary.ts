@@ -1,0 +1,103 @@
+/**
+ * The graph's labels and relationship types with their properties: the one list the Bloom perspective
+ * (graph/bloom/perspective.ts) is generated from. test/bloom.test.ts checks it against the seeded demo graph
+ * (every label, relationship type, path and stored property appears here, and everything here exists) and
+ * against api/typeDefs.graphql, so a new label or property cannot be forgotten silently.
+ */
+import { CONTROL_STATUSES, COVERAGES, EVIDENCE_STATUSES, MAPPING_RELATIONSHIPS, MAPPING_STATUSES } from '../model.ts';
+import type { CoverageStatus } from '../../queries/types.ts';
+
+/** Bloom's property data types (the names Bloom writes into a perspective). */
+export type BloomDataType = 'String' | 'Integer' | 'Float' | 'Boolean' | 'Date' | 'DateTime';
+
+export interface PropertySpec {
+  name: string;
+  dataType: BloomDataType;
+}
+
+export interface LabelSpec {
+  label: string;
+  /** Properties shown as the node's caption, in order. */
+  caption: readonly string[];
+  properties: readonly PropertySpec[];
+  /** Organization data (keyed by orgId) or shared reference data. */
+  side: 'reference' | 'organization' | 'snapshot';
+}
+
+export interface RelationshipTypeSpec {
+  type: string;
+  from: string;
+  to: string;
+  properties: readonly PropertySpec[];
+}
+
+const s = (name: string): PropertySpec => ({ name, dataType: 'String' });
+const f = (name: string): PropertySpec => ({ name, dataType: 'Float' });
+const b = (name: string): PropertySpec => ({ name, dataType: 'Boolean' });
+const d = (name: string): PropertySpec => ({ name, dataType: 'Date' });
+
+/**
+ * The per-organization coverage snapshot (graph/bloom/snapshot.ts): one node per assessed requirement,
+ * written on request for Bloom's rule-based styling, since Requirements are shared by every organization
+ * and carry no status of their own.
+ */
+export const COVERAGE_STATUS_LABEL = 'CoverageStatus';
+export const STATUS_OF = 'STATUS_OF';
+
+export const LABELS: readonly LabelSpec[] = [
+  {
+    label: 'Framework', caption: ['id'], side: 'reference',
+    properties: [s('id'), s('name'), s('version'), s('publisher'), s('kind'), s('url'), d('publishedOn')],
+  },
+  {
+    label: 'Requirement', caption: ['uid'], side: 'reference',
+    properties: [s('uid'), s('frameworkId'), s('ref'), s('title'), s('summary'), s('kind'), b('normative'), f('order'), s('url')],
+  },
+  { label: 'Organization', caption: ['name'], side: 'organization', properties: [s('id'), s('name')] },
+  {
+    label: 'System', caption: ['name'], side: 'organization',
+    properties: [s('orgId'), s('id'), s('name'), s('purpose'), b('isAI'), s('aiActRole'), s('aiActRisk'), b('gpai'), s('lifecycleStage'), s('owner')],
+  },
+  {
+    label: 'Control', caption: ['id', 'name'], side: 'organization',
+    properties: [s('orgId'), s('id'), s('name'), s('description'), s('owner'), s('status')],
+  },
+  {
+    label: 'Evidence', caption: ['id', 'title'], side: 'organization',
+    properties: [s('orgId'), s('id'), s('title'), s('kind'), s('uri'), s('sha256'), d('collectedAt'), d('validUntil'), s('status'), s('owner')],
+  },
+  {
+    label: 'Risk', caption: ['id', 'title'], side: 'organization',
+    properties: [s('orgId'), s('id'), s('title'), f('likelihood'), f('impact'), s('treatment')],
+  },
+  {
+    label: COVERAGE_STATUS_LABEL, caption: ['status'], side: 'snapshot',
+    properties: [s('orgId'), s('requirementUid'), s('frameworkId'), s('status'), s('basis'), d('asOf'), f('maxDepth')],
+  },
+];
+
+export const RELATIONSHIP_TYPES: readonly RelationshipTypeSpec[] = [
+  { type: 'IN_FRAMEWORK', from: 'Requirement', to: 'Framework', properties: [] },
+  { type: 'PART_OF', from: 'Requirement', to: 'Requirement', properties: [] },
+  {
+    type: 'MAPS_TO', from: 'Requirement', to: 'Requirement',
+    properties: [s('relationship'), f('strength'), s('rationale'), s('explanation'), s('source'), s('status')],
+  },
+  { type: 'ADOPTS', from: 'Organization', to: 'Framework', properties: [d('since'), d('targetDate'), s('scope')] },
+  { type: 'EXCLUDES', from: 'Organization', to: 'Requirement', properties: [s('justification')] },
+  { type: 'IMPLEMENTS', from: 'Control', to: 'Requirement', properties: [s('coverage'), s('note')] },
+  { type: 'APPLIES_TO', from: 'Control', to: 'System', properties: [] },
+  { type: 'SUPPORTS', from: 'Evidence', to: 'Control', properties: [] },
+  { type: 'CONCERNS', from: 'Evidence', to: 'System', properties: [] },
+  { type: 'THREATENS', from: 'Risk', to: 'System', properties: [] },
+  { type: 'MITIGATES', from: 'Control', to: 'Risk', properties: [] },
+  { type: STATUS_OF, from: COVERAGE_STATUS_LABEL, to: 'Requirement', properties: [] },
+];
+
+/** Labels the application writes for itself, not part of the model (schema migrations). */
+export const INTERNAL_LABELS: readonly string[] = ['SchemaMigration'];
+
+// ---- Values the style rules colour (from graph/model.ts and the coverage semantics) ----
+
+export const COVERAGE_STATUSES: readonly CoverageStatus[] = ['met', 'partially_met', 'stale', 'unverified', 'gap', 'excluded'];
+export { CONTROL_STATUSES, COVERAGES, EVIDENCE_STATUSES, MAPPING_RELATIONSHIPS, MAPPING_STATUSES };

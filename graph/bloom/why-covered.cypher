@@ -1,0 +1,38 @@
+// Search phrase "Why is $requirement covered for $org": the paths behind the requirement's status, the graph
+// form of queries/explain.cypher.
+// - Direct: Requirement (or the ancestor a control implements) <-IMPLEMENTS- in-force Control of the
+//   organization <-SUPPORTS- Evidence (every item; Evidence styling shows draft and rejected ones; a control
+//   without evidence is drawn alone: that is why the requirement is unverified).
+// - Excluded: the organization's EXCLUDES on the requirement or an ancestor.
+// - Inferred: every approved mapping path (not no_relationship, at most 3 hops, no requirement twice) from
+//   the requirement or an ancestor to a requirement the organization covers directly (met or partially met,
+//   by the shared status block), continued to that requirement's in-force controls and valid evidence.
+// Params: $requirement (uid), $org.
+WITH $org AS org, date() AS today, COLLECT { MATCH (fw:Framework) RETURN fw.id } AS fws, 3 AS maxDepth,
+     null AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws
+// @include status-block
+WITH org, today, maxDepth, collect(CASE WHEN directStatus IN ['met', 'partially_met'] THEN leaf.uid END) AS coveredLeaves
+MATCH (req:Requirement {uid: $requirement})
+CALL (req, org, today, maxDepth, coveredLeaves) {
+  MATCH p = (req)-[:PART_OF*0..]->(:Requirement)<-[:IMPLEMENTS]-(c:Control {orgId: org})<-[:SUPPORTS]-(:Evidence {orgId: org})
+  WHERE c.status IN ['implemented', 'operating']
+  RETURN p
+  UNION
+  MATCH p = (req)-[:PART_OF*0..]->(:Requirement)<-[:IMPLEMENTS]-(c:Control {orgId: org})
+  WHERE c.status IN ['implemented', 'operating'] AND NOT EXISTS { (c)<-[:SUPPORTS]-(:Evidence {orgId: org}) }
+  RETURN p
+  UNION
+  MATCH p = (req)-[:PART_OF*0..]->(:Requirement)<-[:EXCLUDES]-(:Organization {id: org})
+  RETURN p
+  UNION
+  MATCH up = (req)-[:PART_OF*0..]->(t:Requirement)
+  CALL apoc.path.expandConfig(t, {relationshipFilter: 'MAPS_TO', minLevel: 1, maxLevel: maxDepth, uniqueness: 'NODE_PATH'})
+  YIELD path
+  WITH up, path, last(nodes(path)) AS source
+  WHERE source.uid IN coveredLeaves
+    AND all(m IN relationships(path) WHERE m.status = 'approved' AND m.relationship <> 'no_relationship')
+  MATCH evidence = (source)-[:PART_OF*0..]->(:Requirement)<-[:IMPLEMENTS]-(c:Control {orgId: org})<-[:SUPPORTS]-(e:Evidence {orgId: org})
+  WHERE c.status IN ['implemented', 'operating'] AND e.status = 'approved' AND (e.validUntil IS NULL OR e.validUntil >= today)
+  RETURN apoc.path.combine(apoc.path.combine(up, path), evidence) AS p
+}
+RETURN p
