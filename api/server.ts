@@ -19,6 +19,7 @@ import type { Graph } from '../graph/connection.ts';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../graph/schema.ts';
 import { AuthenticationError, bearerToken, createVerifier, resolveAuth, type CrosswalkClaims } from './auth.ts';
 import { readApiOptions, type ApiOptions } from './config.ts';
+import { explorerRouter } from './explorer/route.ts';
 import { armor, costPlugin } from './limits.ts';
 import { ORG_PARAM } from './questions.ts';
 import { buildSchema } from './schema.ts';
@@ -139,6 +140,9 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
     const ready = database.reachable && database.schemaVersion === database.expectedSchemaVersion;
     res.status(ready ? 200 : 503).json({ ready, database });
   });
+
+  // The explorer page is static: it carries no data and asks /graphql with the user's token.
+  app.use('/explorer', explorerRouter());
 
   const authenticate: RequestHandler = async (req, res, next) => {
     // The development landing page (a browser asking for HTML) is the one thing served without a token;

@@ -1,8 +1,25 @@
 import { openGraph } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
+import { mintToken, resolveAuth } from '../../api/auth.ts';
+import { readApiOptions } from '../../api/config.ts';
 import { startApiServer, type ApiServer } from '../../api/server.ts';
 import { hasReferenceData, seedGraph } from '../../seeds/load.ts';
 import { log, type Command } from '../command.ts';
+
+/**
+ * The explorer's address. In development (the generated secret, no NODE_ENV=production) it carries a
+ * short-lived viewer token for the demo organization in the fragment, which the browser never sends to a
+ * server; otherwise the page asks for a token.
+ */
+async function explorerLink(url: string, dataDir: string): Promise<string> {
+  const api = readApiOptions();
+  const page = `${url}/explorer`;
+  if (api.production || api.auth.secret || api.auth.jwksUrl) return `${page}   (paste a token from your identity provider)`;
+  const auth = resolveAuth(api.auth, { dataDir, production: false });
+  if (!auth.secret) return page;
+  const token = await mintToken(auth.secret, { roles: ['viewer'], org: 'demo' }, { ttlSeconds: 8 * 3600, issuer: auth.issuer, audience: auth.audience });
+  return `${page}#token=${token}   (development: viewer of org demo, 8 h)`;
+}
 
 export const startCommand: Command = {
   name: 'start',
@@ -14,7 +31,8 @@ Usage: crosswalk start [--no-seed]
 2. Applies the schema (idempotent, versioned).
 3. On the bundled database, loads the catalogs, the crosswalk and the demo organization when the graph
    is empty (never on your own server: run 'crosswalk seed' there).
-4. Serves GraphQL at http://localhost:4000/graphql, GET /health and GET /ready (PORT, HOST to change).
+4. Serves GraphQL at http://localhost:4000/graphql, GET /health and GET /ready (PORT, HOST to change),
+   and the coverage explorer at /explorer (in development with a demo viewer token in the link).
    /graphql needs a bearer token: CROSSWALK_JWT_SECRET or CROSSWALK_JWKS_URL; in development a secret
    is generated in CROSSWALK_DATA_DIR/jwt-secret and 'crosswalk token' mints tokens with it.
 
@@ -49,6 +67,7 @@ Ctrl-C stops the API and the bundled Neo4j it started; data stays in CROSSWALK_D
     if (!process.env.CROSSWALK_JWT_SECRET && !process.env.CROSSWALK_JWKS_URL) {
       log(`Token:    npx crosswalk token --role viewer --org demo   (development secret in ${config.bundled.dataDir})`);
     }
+    log(`Explorer: ${await explorerLink(server.url, config.bundled.dataDir)}`);
     log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C to stop.`);
     return new Promise<number>(() => {});
   },

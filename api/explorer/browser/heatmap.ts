@@ -1,0 +1,136 @@
+/**
+ * The reuse matrix: one row per source framework, one column per target framework, among the organization's
+ * adopted frameworks. A cell is the `reuse` question's answer for the pair: how many of the TARGET's assessed
+ * requirements the organization gets met or partially met through what it covers DIRECTLY in the SOURCE
+ * (approved mappings, one best path per target requirement; queries/README.md). Clicking a cell lists them.
+ */
+import type { ReuseResult } from '../../../queries/reuse.ts';
+import { gql, today } from './api.ts';
+import { fill, h, mapLimit } from './dom.ts';
+import { STATUS_COLORS, STATUS_LABELS } from './status.ts';
+
+export interface Framework {
+  id: string;
+  name: string;
+}
+
+const REUSE = `query Reuse($source: String!, $target: String!, $today: String, $first: Int) {
+  reuse(source: $source, target: $target, today: $today, first: $first)
+}`;
+
+/** Pairs asked at once: each is its own request, so the server answers them in parallel sessions. */
+const PARALLEL_PAIRS = 4;
+
+async function reuse(source: string, target: string, first: number): Promise<ReuseResult> {
+  const data = await gql<{ reuse: ReuseResult }>(REUSE, { source, target, today: today(), first });
+  return data.reuse;
+}
+
+/** White to deep blue by the share of the target's requirements reached. */
+function shade(share: number): { background: string; color: string } {
+  const t = Math.max(0, Math.min(1, share));
+  const mix = (from: number, to: number) => Math.round(from + (to - from) * t);
+  return { background: `rgb(${mix(240, 13)}, ${mix(246, 71)}, ${mix(252, 161)})`, color: t > 0.45 ? '#fff' : '#102a43' };
+}
+
+export function legend(): HTMLElement {
+  return h(
+    'div',
+    { class: 'legend', id: 'heatmap-legend' },
+    h('p', {},
+      h('strong', {}, 'Each cell'),
+      ' (row = source A, column = target B): the number of B\'s assessed requirements that the organization gets ',
+      h('em', {}, 'met or partially met'),
+      ' through the requirements of A it covers directly (met or partially met by its own controls and valid evidence), following approved mappings up to 3 hops, one best path per requirement of B — the ',
+      h('code', {}, 'reuse'),
+      ' question. Small print: how many of them are met (a full path from a met requirement) and B\'s number of assessed requirements. Shade: that number as a share of B\'s assessed requirements.'),
+    h('p', { class: 'muted' }, 'Read a row as "what my work on A already gives me for each other framework". Click a cell for the requirements behind it.'),
+  );
+}
+
+export async function renderHeatmap(root: HTMLElement, frameworks: Framework[], openRequirement: (uid: string) => void): Promise<void> {
+  const details = h('section', { id: 'reuse-details', class: 'details' });
+  const cells = new Map<string, HTMLTableCellElement>();
+  const key = (source: string, target: string) => `${source}>${target}`;
+
+  const table = h('table', { class: 'heatmap', id: 'heatmap', 'data-state': 'loading' },
+    h('thead', {},
+      h('tr', {},
+        h('th', { class: 'corner' }, 'source ↓  target →'),
+        frameworks.map((f) => h('th', { scope: 'col', title: f.name, 'data-target': f.id }, f.id)),
+      ),
+    ),
+    h('tbody', {},
+      frameworks.map((source) =>
+        h('tr', {},
+          h('th', { scope: 'row', title: source.name, 'data-source': source.id }, source.id),
+          frameworks.map((target) => {
+            if (source.id === target.id) return h('td', { class: 'diagonal' }, '—');
+            const cell = h('td', { class: 'cell loading', 'data-source': source.id, 'data-target': target.id }, '…');
+            cell.addEventListener('click', () => void showDetails(details, source, target, openRequirement));
+            cells.set(key(source.id, target.id), cell);
+            return cell;
+          }),
+        ),
+      ),
+    ),
+  );
+  fill(root, h('h2', {}, 'Reuse between frameworks'), legend(), table, details);
+
+  const pairs = frameworks.flatMap((s) => frameworks.filter((t) => t.id !== s.id).map((t) => [s, t] as const));
+  await mapLimit(pairs, PARALLEL_PAIRS, async ([source, target]) => {
+    const cell = cells.get(key(source.id, target.id));
+    if (!cell) return;
+    try {
+      const result = await reuse(source.id, target.id, 0);
+      const share = result.targetRequirements ? result.total / result.targetRequirements : 0;
+      const { background, color } = shade(share);
+      cell.className = 'cell';
+      cell.style.background = background;
+      cell.style.color = color;
+      Object.assign(cell.dataset, {
+        total: String(result.total),
+        met: String(result.met),
+        partiallyMet: String(result.partially_met),
+        targetRequirements: String(result.targetRequirements),
+      });
+      cell.title = `${source.name} → ${target.name}: ${result.total} of ${result.targetRequirements} assessed requirements of ${target.id} met (${result.met}) or partially met (${result.partially_met}) through the organization's coverage of ${source.id}`;
+      fill(cell, h('span', { class: 'total' }, result.total), h('small', {}, `${result.met} met · of ${result.targetRequirements}`));
+    } catch (error) {
+      cell.className = 'cell failed';
+      cell.textContent = '!';
+      cell.title = error instanceof Error ? error.message : String(error);
+    }
+  });
+  table.dataset.state = 'done';
+}
+
+async function showDetails(details: HTMLElement, source: Framework, target: Framework, openRequirement: (uid: string) => void): Promise<void> {
+  fill(details, h('p', { class: 'muted' }, `Loading ${source.id} → ${target.id}…`));
+  const result = await reuse(source.id, target.id, 500);
+  fill(
+    details,
+    h('h3', {}, `${source.name} → ${target.name}`),
+    h('p', {}, `${result.total} of ${result.targetRequirements} assessed requirements of ${target.id} reached (${result.met} met, ${result.partially_met} partially met), judged on ${result.today}.`),
+    h('table', { class: 'list' },
+      h('thead', {}, h('tr', {}, ['requirement', 'title', 'gives', 'from', 'read as', 'strength', 'current status'].map((t) => h('th', {}, t)))),
+      h('tbody', {},
+        result.requirements.map((item) =>
+          h('tr', {},
+            h('td', {}, h('a', { href: `#requirement/${encodeURIComponent(item.uid)}`, onclick: (e: Event) => { e.preventDefault(); openRequirement(item.uid); } }, item.ref)),
+            h('td', {}, item.title),
+            h('td', {}, badge(item.reuse.status)),
+            h('td', {}, item.reuse.source),
+            h('td', {}, item.reuse.relationships.join(' → ')),
+            h('td', {}, item.reuse.strength),
+            h('td', {}, badge(item.currentStatus), item.currentBasis ? ` ${item.currentBasis}` : ''),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function badge(status: keyof typeof STATUS_COLORS): HTMLElement {
+  return h('span', { class: 'badge', 'data-status': status, style: `background:${STATUS_COLORS[status]}` }, STATUS_LABELS[status]);
+}
