@@ -4,7 +4,7 @@
  * everything and leaves the graph exactly as it was. MERGE on natural keys makes re-imports idempotent;
  * each statement also reports how many rows it created, updated or left unchanged.
  */
-import neo4j from 'neo4j-driver';
+import neo4j, { type QueryResult } from 'neo4j-driver';
 import type { Graph } from '../graph/connection.ts';
 import type { ImportBatch, LinkRecord } from './records.ts';
 
@@ -64,10 +64,14 @@ SET m += row.props
 ${COUNTS}`;
 
 // ---- Organization inventory: org-side nodes are keyed by (orgId, id) (graph/schema/001-keys.cypher). ----
-// Lookups name the (orgId, id) key index explicitly: with an organization's nodes in the graph the planner
-// otherwise prefers the single-property orgId index, or plans the two ends of a link as a cartesian product
-// with an index scan on one side, and scans the whole organization per row (measured: 100 million db hits
-// for 5,000 links). The second end is looked up in a CALL subquery so that it is planned per row.
+// These statements carry the bulk of a large import (evidence and its links), so they do the least per row:
+// MERGE on the key (one lookup in the key constraint's index), "created" taken from the statement's own
+// counters rather than from a second lookup, and no write at all for a row that changes nothing. Lookups
+// name the (orgId, id) index: a plan cached while an organization was small would otherwise use the
+// single-property orgId index, or join the two ends of a link as a cartesian product with an index scan,
+// and scan the whole organization per row (measured: 100 million db hits for 5,000 links). The hint says
+// SEEK: a plain USING INDEX is also satisfied by a scan of that index plus a filter, which the planner picks
+// when the index statistics still describe an empty label (seen right after a bulk load).
 
 export const WRITE_ORGANIZATIONS = `
 UNWIND $rows AS row
@@ -78,23 +82,27 @@ SET o += row.props
 ${COUNTS}`;
 
 /**
- * Planned afresh on every batch: a plan cached while an organization had few nodes (an index scan is as
- * cheap as a seek on an empty index) would otherwise be reused for large imports and scan per row.
+ * One statement per org-side label; the label is ours, never input. A node MERGE has just created has
+ * none of its properties yet, and every row carries a required one (name or title), so it never counts
+ * as unchanged; the number created comes from the statement's counters.
  */
-const REPLAN = 'CYPHER replan=force';
-
-/** One statement per org-side label; the label is ours, never input. */
-const writeOrgNodes = (label: 'System' | 'Control' | 'Evidence' | 'Risk') => `${REPLAN}
+const writeOrgNodes = (label: 'System' | 'Control' | 'Evidence' | 'Risk') => `
 UNWIND $rows AS row
-OPTIONAL MATCH (old:${label} {orgId: row.orgId, id: row.id}) USING INDEX old:${label}(orgId, id)
-WITH row, old IS NULL AS created, ${SAME_PROPS('old')} AS unchanged
 MERGE (n:${label} {orgId: row.orgId, id: row.id})
-SET n += row.props
-${COUNTS}`;
+WITH n, row, ${SAME_PROPS('n')} AS unchanged
+FOREACH (_ IN CASE WHEN unchanged THEN [] ELSE [1] END | SET n += row.props)
+RETURN sum(CASE WHEN unchanged THEN 1 ELSE 0 END) AS unchanged, count(*) AS total`;
 export const WRITE_SYSTEMS = writeOrgNodes('System');
 export const WRITE_CONTROLS = writeOrgNodes('Control');
 export const WRITE_EVIDENCE = writeOrgNodes('Evidence');
 export const WRITE_RISKS = writeOrgNodes('Risk');
+
+/**
+ * Planned afresh on every batch: a plan cached while an organization had few nodes (an index scan is as
+ * cheap as a seek on an empty index) would otherwise be reused for large imports and scan per row. Only
+ * the small statements that look up organizations, frameworks and requirements by single properties need it.
+ */
+const REPLAN = 'CYPHER replan=force';
 
 export const WRITE_ADOPTIONS = `${REPLAN}
 UNWIND $rows AS row
@@ -116,7 +124,7 @@ ${COUNTS}`;
 
 export const WRITE_IMPLEMENTS = `${REPLAN}
 UNWIND $rows AS row
-CALL (row) { MATCH (c:Control {orgId: row.orgId, id: row.controlId}) USING INDEX c:Control(orgId, id) RETURN c }
+CALL (row) { MATCH (c:Control {orgId: row.orgId, id: row.controlId}) USING INDEX SEEK c:Control(orgId, id) RETURN c }
 CALL (row) { MATCH (r:Requirement {uid: row.requirementUid}) RETURN r }
 OPTIONAL MATCH (c)-[old:IMPLEMENTS]->(r)
 WITH c, r, row, old IS NULL AS created, ${SAME_PROPS('old')} AS unchanged
@@ -124,28 +132,24 @@ MERGE (c)-[i:IMPLEMENTS]->(r)
 SET i += row.props
 ${COUNTS}`;
 
-/** A property-less link between two nodes of the same organization. */
-const writeLink = (from: string, type: string, to: string) => `${REPLAN}
+/** A property-less link between two nodes of the same organization; created rows come from the counters. */
+const writeLink = (from: string, type: string, to: string) => `
 UNWIND $rows AS row
-CALL (row) { MATCH (a:${from} {orgId: row.orgId, id: row.fromId}) USING INDEX a:${from}(orgId, id) RETURN a }
-CALL (row) { MATCH (b:${to} {orgId: row.orgId, id: row.toId}) USING INDEX b:${to}(orgId, id) RETURN b }
-WITH a, b, NOT EXISTS { (a)-[:${type}]->(b) } AS created
+MATCH (a:${from} {orgId: row.orgId, id: row.fromId}) USING INDEX SEEK a:${from}(orgId, id)
+MATCH (b:${to} {orgId: row.orgId, id: row.toId}) USING INDEX SEEK b:${to}(orgId, id)
 MERGE (a)-[:${type}]->(b)
-WITH created, NOT created AS unchanged
-${COUNTS}`;
+RETURN count(*) AS total`;
 export const WRITE_APPLIES_TO = writeLink('Control', 'APPLIES_TO', 'System');
 export const WRITE_SUPPORTS = writeLink('Evidence', 'SUPPORTS', 'Control');
 export const WRITE_CONCERNS = writeLink('Evidence', 'CONCERNS', 'System');
 export const WRITE_THREATENS = writeLink('Risk', 'THREATENS', 'System');
-/** risk-controls rows name the risk first, the relationship runs from the control. */
-export const WRITE_MITIGATES = `${REPLAN}
+/** risk-controls rows name the risk first; the relationship runs from the control. */
+export const WRITE_MITIGATES = `
 UNWIND $rows AS row
-CALL (row) { MATCH (r:Risk {orgId: row.orgId, id: row.fromId}) USING INDEX r:Risk(orgId, id) RETURN r }
-CALL (row) { MATCH (c:Control {orgId: row.orgId, id: row.toId}) USING INDEX c:Control(orgId, id) RETURN c }
-WITH r, c, NOT EXISTS { (c)-[:MITIGATES]->(r) } AS created
+MATCH (r:Risk {orgId: row.orgId, id: row.fromId}) USING INDEX SEEK r:Risk(orgId, id)
+MATCH (c:Control {orgId: row.orgId, id: row.toId}) USING INDEX SEEK c:Control(orgId, id)
 MERGE (c)-[:MITIGATES]->(r)
-WITH created, NOT created AS unchanged
-${COUNTS}`;
+RETURN count(*) AS total`;
 
 function toDate(iso: string | null): neo4j.Date<number> | null {
   if (!iso) return null;
@@ -158,8 +162,12 @@ interface EntityWriter {
   type: string;
   statement: string;
   rows(batch: ImportBatch): Record<string, unknown>[];
-  /** Statements that only link (no counts). */
-  counts: boolean;
+  /**
+   * Where the number of created rows comes from: the statement's `created` column, or its counters of
+   * created nodes or relationships; 'none' for statements that only link (no summary line). A statement
+   * without an `unchanged` column changes every row it does not create (links have no properties).
+   */
+  created: 'column' | 'nodes' | 'relationships' | 'none';
 }
 
 const links = (b: LinkRecord[]) => b.map((l) => ({ orgId: l.orgId, fromId: l.fromId, toId: l.toId }));
@@ -168,7 +176,7 @@ const WRITERS: EntityWriter[] = [
   {
     type: 'Framework',
     statement: WRITE_FRAMEWORKS,
-    counts: true,
+    created: 'column',
     rows: (b) =>
       b.frameworks.map((f) => ({
         id: f.id,
@@ -182,7 +190,7 @@ const WRITERS: EntityWriter[] = [
   {
     type: 'Requirement',
     statement: WRITE_REQUIREMENTS,
-    counts: true,
+    created: 'column',
     rows: (b) =>
       b.requirements.map((r) => ({
         uid: r.uid,
@@ -203,13 +211,13 @@ const WRITERS: EntityWriter[] = [
   {
     type: 'Requirement parent',
     statement: WRITE_REQUIREMENT_PARENTS,
-    counts: false,
+    created: 'none',
     rows: (b) => b.requirements.map((r) => ({ uid: r.uid, parentUid: r.parentUid })),
   },
   {
     type: 'Mapping',
     statement: WRITE_MAPPINGS,
-    counts: true,
+    created: 'column',
     rows: (b) =>
       b.mappings.map((m) => ({
         sourceUid: m.sourceUid,
@@ -227,13 +235,13 @@ const WRITERS: EntityWriter[] = [
   {
     type: 'Organization',
     statement: WRITE_ORGANIZATIONS,
-    counts: true,
+    created: 'column',
     rows: (b) => b.organizations.map((o) => ({ id: o.id, props: { name: o.name } })),
   },
   {
     type: 'System',
     statement: WRITE_SYSTEMS,
-    counts: true,
+    created: 'nodes',
     rows: (b) =>
       b.systems.map((s) => ({
         orgId: s.orgId,
@@ -247,14 +255,14 @@ const WRITERS: EntityWriter[] = [
   {
     type: 'Control',
     statement: WRITE_CONTROLS,
-    counts: true,
+    created: 'nodes',
     rows: (b) =>
       b.controls.map((c) => ({ orgId: c.orgId, id: c.id, props: { name: c.name, description: c.description, owner: c.owner, status: c.status } })),
   },
   {
     type: 'Evidence',
     statement: WRITE_EVIDENCE,
-    counts: true,
+    created: 'nodes',
     rows: (b) =>
       b.evidence.map((e) => ({
         orgId: e.orgId,
@@ -268,7 +276,7 @@ const WRITERS: EntityWriter[] = [
   {
     type: 'Risk',
     statement: WRITE_RISKS,
-    counts: true,
+    created: 'nodes',
     rows: (b) =>
       b.risks.map((r) => ({
         orgId: r.orgId, id: r.id, props: { title: r.title, likelihood: r.likelihood, impact: r.impact, treatment: r.treatment },
@@ -277,7 +285,7 @@ const WRITERS: EntityWriter[] = [
   {
     type: 'ADOPTS',
     statement: WRITE_ADOPTIONS,
-    counts: true,
+    created: 'column',
     rows: (b) =>
       b.adoptions.map((a) => ({
         orgId: a.orgId, frameworkId: a.frameworkId, props: { since: toDate(a.since), targetDate: toDate(a.targetDate), scope: a.scope },
@@ -286,23 +294,23 @@ const WRITERS: EntityWriter[] = [
   {
     type: 'EXCLUDES',
     statement: WRITE_EXCLUSIONS,
-    counts: true,
+    created: 'column',
     rows: (b) => b.exclusions.map((e) => ({ orgId: e.orgId, requirementUid: e.requirementUid, props: { justification: e.justification } })),
   },
   {
     type: 'IMPLEMENTS',
     statement: WRITE_IMPLEMENTS,
-    counts: true,
+    created: 'column',
     rows: (b) =>
       b.controlRequirements.map((c) => ({
         orgId: c.orgId, controlId: c.controlId, requirementUid: c.requirementUid, props: { coverage: c.coverage, note: c.note },
       })),
   },
-  { type: 'APPLIES_TO', statement: WRITE_APPLIES_TO, counts: true, rows: (b) => links(b.controlSystems) },
-  { type: 'SUPPORTS', statement: WRITE_SUPPORTS, counts: true, rows: (b) => links(b.evidenceControls) },
-  { type: 'CONCERNS', statement: WRITE_CONCERNS, counts: true, rows: (b) => links(b.evidenceSystems) },
-  { type: 'THREATENS', statement: WRITE_THREATENS, counts: true, rows: (b) => links(b.riskSystems) },
-  { type: 'MITIGATES', statement: WRITE_MITIGATES, counts: true, rows: (b) => links(b.riskControls) },
+  { type: 'APPLIES_TO', statement: WRITE_APPLIES_TO, created: 'relationships', rows: (b) => links(b.controlSystems) },
+  { type: 'SUPPORTS', statement: WRITE_SUPPORTS, created: 'relationships', rows: (b) => links(b.evidenceControls) },
+  { type: 'CONCERNS', statement: WRITE_CONCERNS, created: 'relationships', rows: (b) => links(b.evidenceSystems) },
+  { type: 'THREATENS', statement: WRITE_THREATENS, created: 'relationships', rows: (b) => links(b.riskSystems) },
+  { type: 'MITIGATES', statement: WRITE_MITIGATES, created: 'relationships', rows: (b) => links(b.riskControls) },
 ];
 
 export interface WriteCounts {
@@ -319,33 +327,65 @@ export interface WriteOptions {
   onProgress?: (type: string, done: number, total: number) => void;
 }
 
+/**
+ * Statements of one writer sent ahead of their results: the driver pipelines them within the transaction,
+ * so encoding the next batch overlaps with the database executing this one. Neo4j still runs them in order.
+ */
+const IN_FLIGHT = 4;
+
+function countsOf(writer: EntityWriter, result: QueryResult): WriteCounts {
+  const record = result.records[0];
+  if (!record) return { created: 0, updated: 0, unchanged: 0 };
+  const updates = result.summary.counters.updates();
+  const created =
+    writer.created === 'column' ? Number(record.get('created'))
+    : writer.created === 'nodes' ? updates.nodesCreated
+    : updates.relationshipsCreated;
+  const total = Number(record.get('total'));
+  const unchanged = record.has('unchanged') ? Number(record.get('unchanged')) : total - created;
+  return { created, updated: total - created - unchanged, unchanged };
+}
+
 export async function writeBatch(graph: Graph, batch: ImportBatch, options: WriteOptions = {}): Promise<WriteSummary> {
   const summary: WriteSummary = {};
   const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.WRITE });
   const tx = session.beginTransaction();
+  const inFlight: Promise<QueryResult>[] = [];
   try {
     for (const writer of WRITERS) {
       const rows = writer.rows(batch);
       if (rows.length === 0) continue;
       const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
-      for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-        const result = await tx.run(writer.statement, { rows: rows.slice(start, start + BATCH_SIZE) });
-        const record = result.records[0];
-        if (writer.counts && record) {
-          const created = Number(record.get('created'));
-          const unchanged = Number(record.get('unchanged'));
-          counts.created += created;
-          counts.unchanged += unchanged;
-          counts.updated += Number(record.get('total')) - created - unchanged;
+      let done = 0;
+      const settle = async () => {
+        const result = await inFlight.shift()!;
+        if (writer.created !== 'none') {
+          const c = countsOf(writer, result);
+          counts.created += c.created;
+          counts.updated += c.updated;
+          counts.unchanged += c.unchanged;
         }
-        options.onProgress?.(writer.type, Math.min(start + BATCH_SIZE, rows.length), rows.length);
+        done = Math.min(done + BATCH_SIZE, rows.length);
+        options.onProgress?.(writer.type, done, rows.length);
+      };
+      for (let start = 0; start < rows.length; start += BATCH_SIZE) {
+        // A Result is thenable; wrapping it subscribes to the pipelined run without waiting for it. A
+        // failure is rethrown where settle() awaits it; the no-op handler keeps it from counting as unhandled
+        // in the meantime.
+        const pending = Promise.resolve(tx.run(writer.statement, { rows: rows.slice(start, start + BATCH_SIZE) }));
+        pending.catch(() => {});
+        inFlight.push(pending);
+        if (inFlight.length >= IN_FLIGHT) await settle();
       }
-      if (writer.counts) summary[writer.type] = counts;
+      while (inFlight.length) await settle();
+      if (writer.created !== 'none') summary[writer.type] = counts;
     }
     if (options.dryRun) await tx.rollback();
     else await tx.commit();
     return summary;
   } catch (error) {
+    // The statements still queued fail with the transaction; their errors add nothing.
+    await Promise.allSettled(inFlight);
     if (tx.isOpen()) await tx.rollback();
     throw error;
   } finally {
