@@ -1,0 +1,123 @@
+/**
+ * The three ways a benchmark asks a reuse question, with the same parameters each time:
+ * - raw: the question's expanded Cypher (queries/cypher.ts) through the driver, parameters validated and
+ *   defaulted the way the CLI does (no existence checks: those are extra round trips the API does not make);
+ * - graphql: the API's executable schema (api/schema.ts) executed in this process with the context the
+ *   server builds for a verified token (api/server.ts): @neo4j/graphql's translation and execution, no HTTP;
+ * - http: POST /graphql with a bearer token to the API server (bench/api-server.ts, its own process):
+ *   adds Express, authentication, Apollo's request pipeline, the cost and depth limits and JSON over TCP.
+ */
+import neo4j from 'neo4j-driver';
+import type { GraphQLSchema } from 'graphql';
+import { DEFAULT_LIMITS } from '../api/config.ts';
+import { fieldName, questionFields } from '../api/questions.ts';
+import { graphql } from '../api/graphql-runtime.ts';
+import type { Graph } from '../graph/connection.ts';
+import { cypher } from '../queries/cypher.ts';
+import { validateParams } from '../queries/question.ts';
+import { QUESTIONS } from '../queries/questions.ts';
+import type { Tenant } from './generate.ts';
+
+export type Way = 'raw' | 'graphql' | 'http';
+export const WAYS: readonly Way[] = ['raw', 'graphql', 'http'];
+
+/** The API's default page; every way asks for the same page so that they return the same result. */
+const PAGE = 50;
+
+/** Every way stops a question after the API's default transaction timeout, so none can run unbounded. */
+export const QUESTION_TIMEOUT_MS = DEFAULT_LIMITS.timeoutMs;
+
+/** Parameters per question (without org), chosen from the tenant deterministically. */
+export function questionParams(tenant: Tenant): Record<string, Record<string, string | number>> {
+  const [a, b] = tenant.frameworks as [string, string];
+  const today = tenant.today;
+  const params: Record<string, Record<string, string | number>> = {
+    'evidence-covering-both': { frameworkA: a, frameworkB: b, today, first: PAGE },
+    coverage: { framework: a, today, first: PAGE },
+    reuse: { source: a, target: b, today, first: PAGE },
+    gaps: { framework: a, today, first: PAGE },
+    impact: { evidence: tenant.probe.evidence, today, first: PAGE },
+    explain: { requirement: tenant.probe.requirement, today },
+    obligations: { system: tenant.probe.system, today },
+    soa: { framework: 'iso27001', today },
+  };
+  const unknown = QUESTIONS.filter((q) => !params[q.name]).map((q) => q.name);
+  if (unknown.length) throw new Error(`bench/asking.ts has no parameters for the question(s) ${unknown.join(', ')}; add them`);
+  return params;
+}
+
+/** A GraphQL document asking one question with literal arguments (GraphQL string literals are JSON strings). */
+export function graphqlDocument(question: string, params: Record<string, string | number>): string {
+  const args = Object.entries(params).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
+  return `query Bench { ${fieldName(question)}(${args}) }`;
+}
+
+/** What the driver returns, as the JSON the API serves (temporal values as strings). */
+export function toPlainJson(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
+    return value.toString();
+  }
+  if (Array.isArray(value)) return value.map(toPlainJson);
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlainJson(v)]));
+  return value;
+}
+
+export interface Asker {
+  /** Asks once; resolves to the result (plain JSON) or throws. */
+  ask(question: string): Promise<unknown>;
+}
+
+export function rawAsker(graph: Graph, tenant: Tenant): Asker {
+  const params = questionParams(tenant);
+  const specs = new Map(QUESTIONS.map((q) => [q.name, q.params]));
+  return {
+    async ask(question) {
+      const validated = validateParams(specs.get(question) ?? [], { ...params[question], org: tenant.org });
+      const { records } = await graph.driver.executeQuery(cypher(question), validated, {
+        database: graph.database,
+        transactionConfig: { timeout: QUESTION_TIMEOUT_MS },
+      });
+      return toPlainJson(records[0]?.get('result'));
+    },
+  };
+}
+
+export function graphqlAsker(schema: GraphQLSchema, graph: Graph, tenant: Tenant): Asker {
+  const params = questionParams(tenant);
+  const served = new Set(questionFields().map((f) => f.question));
+  const context = () => ({
+    jwt: { roles: ['viewer'], org: tenant.org, sub: 'crosswalk-bench' },
+    cypherParams: { org: tenant.org },
+    sessionConfig: { database: graph.database },
+    transaction: { timeout: QUESTION_TIMEOUT_MS, metadata: { app: 'crosswalk-bench' } },
+  });
+  return {
+    async ask(question) {
+      if (!served.has(question)) throw new Error(`the API does not serve ${question}`);
+      const result = await graphql.graphql({ schema, source: graphqlDocument(question, params[question]!), contextValue: context() });
+      if (result.errors?.length) throw new Error(`${question}: ${result.errors.map((e) => e.message).join('; ')}`);
+      return (result.data as Record<string, unknown>)[fieldName(question)];
+    },
+  };
+}
+
+export function httpAsker(url: string, token: string, tenant: Tenant, timeoutMs = 120_000): Asker {
+  const params = questionParams(tenant);
+  return {
+    async ask(question) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: graphqlDocument(question, params[question]!) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const body = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+      if (!response.ok || body.errors?.length) {
+        throw new Error(`${question}: HTTP ${response.status} ${body.errors?.map((e) => e.message).join('; ') ?? ''}`);
+      }
+      return body.data?.[fieldName(question)];
+    },
+  };
+}
