@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EVIDENCE_KINDS, CONTROL_STATUSES } from '../graph/model.ts';
 import { csvField } from '../importers/export.ts';
+import { prng } from './prng.ts';
 
 export interface GenerateOptions {
   evidence: number;
@@ -20,18 +21,6 @@ export interface GenerateOptions {
 export interface Generated {
   files: Record<string, string>;
   rows: Record<string, number>;
-}
-
-/** mulberry32: a tiny seeded PRNG, good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Writes lines through a stream in chunks, so 200k+ rows need little memory. */
