@@ -1,4 +1,5 @@
 /** The API's settings from the environment (README "GraphQL API"). */
+import os from 'node:os';
 import { ConfigError } from '../graph/errors.ts';
 
 type Env = Record<string, string | undefined>;
@@ -26,9 +27,20 @@ export interface ApiLimits {
   timeoutMs: number;
 }
 
+/** How many /graphql requests run at once and how long the others may wait (api/admission.ts). */
+export interface ApiAdmission {
+  /** Requests executing at once (CROSSWALK_API_CONCURRENCY; default: 2 per CPU core, at least 4). */
+  concurrency: number;
+  /** Requests waiting beyond those; more are refused with 503 (CROSSWALK_API_QUEUE). */
+  maxQueue: number;
+  /** Longest wait for a slot before 503, in milliseconds (CROSSWALK_API_QUEUE_TIMEOUT_MS). */
+  maxWaitMs: number;
+}
+
 export interface ApiOptions {
   auth: ApiAuthConfig;
   limits: ApiLimits;
+  admission: ApiAdmission;
   /** Allowed browser origins (CROSSWALK_CORS_ORIGINS, comma separated, `*` for any); empty = no CORS. */
   corsOrigins: string[];
   /** NODE_ENV=development: stack traces in errors, the Apollo landing page. */
@@ -42,6 +54,12 @@ export const DEFAULT_LIMITS: ApiLimits = {
   maxAliases: 15,
   maxBody: '1mb',
   timeoutMs: 30_000,
+};
+
+export const DEFAULT_ADMISSION: ApiAdmission = {
+  concurrency: Math.max(4, 2 * os.availableParallelism()),
+  maxQueue: 1000,
+  maxWaitMs: 120_000,
 };
 
 function positive(env: Env, name: string, fallback: number): number {
@@ -80,6 +98,11 @@ export function readApiOptions(env: Env = process.env): ApiOptions {
       maxAliases: positive(env, 'CROSSWALK_API_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
       maxBody: maxBody.toLowerCase(),
       timeoutMs: positive(env, 'CROSSWALK_API_TIMEOUT_MS', DEFAULT_LIMITS.timeoutMs),
+    },
+    admission: {
+      concurrency: positive(env, 'CROSSWALK_API_CONCURRENCY', DEFAULT_ADMISSION.concurrency),
+      maxQueue: positive(env, 'CROSSWALK_API_QUEUE', DEFAULT_ADMISSION.maxQueue),
+      maxWaitMs: positive(env, 'CROSSWALK_API_QUEUE_TIMEOUT_MS', DEFAULT_ADMISSION.maxWaitMs),
     },
     corsOrigins: (env.CROSSWALK_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     development: env.NODE_ENV === 'development',

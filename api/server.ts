@@ -1,7 +1,8 @@
 /**
  * The HTTP server: GraphQL at /graphql (Apollo Server 5 on Express 5; POST, and GET for queries), GET
  * /health (process and database state) and GET /ready (503 until the database is reachable and the
- * schema applied). /graphql requires a bearer token (api/auth.ts); limits live in api/limits.ts.
+ * schema applied). /graphql requires a bearer token (api/auth.ts); limits live in api/limits.ts, and
+ * api/admission.ts bounds how many requests execute at once.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,7 @@ import { readConfig } from '../graph/config.ts';
 import type { Graph } from '../graph/connection.ts';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../graph/schema.ts';
 import { AuthenticationError, bearerToken, createVerifier, resolveAuth, type CrosswalkClaims } from './auth.ts';
+import { admission } from './admission.ts';
 import { readApiOptions, type ApiOptions } from './config.ts';
 import { explorerRouter } from './explorer/route.ts';
 import { armor, costPlugin } from './limits.ts';
@@ -175,6 +177,7 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
       maxAge: 600,
     }),
     authenticate,
+    admission(api.admission),
     express.json({ limit: api.limits.maxBody }),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({

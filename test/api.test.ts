@@ -470,6 +470,60 @@ describe('limits', () => {
     }
   });
 
+  it('runs at most CROSSWALK_API_CONCURRENCY requests at once: the next waits, a full queue or a long wait gets 503', async () => {
+    const busy = await startApiServer(graph, { port: 0, host: '127.0.0.1', api: { ...OPTIONS, admission: { concurrency: 1, maxQueue: 1, maxWaitMs: 60_000 } } });
+    const impatient = await startApiServer(graph, { port: 0, host: '127.0.0.1', api: { ...OPTIONS, admission: { concurrency: 1, maxQueue: 1, maxWaitMs: 300 } } });
+    const post = (url: string, query: string) =>
+      fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.editorA}` },
+        body: JSON.stringify({ query }),
+      }).then(async (response) => ({ status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json(), at: Date.now() }));
+    const blockedUpdate = `mutation { updateOrganizations(update: { name: { set: "Org A" } }) { organizations { id } } }`;
+    const read = '{ organizations { id } }';
+    const apiTransactions = async () =>
+      Number((await graph.run(`SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'crosswalk-api' RETURN count(*) AS n`)).records[0]?.get('n'));
+    // Deterministic: another transaction holds the write lock on org A's node, so each server's first
+    // request holds that server's only slot until the lock is released.
+    const session = graph.driver.session({ database: graph.database });
+    const blocker = session.beginTransaction();
+    try {
+      await blocker.run(`MATCH (o:Organization {id: 'org-a'}) SET o.lockedBy = 'test'`);
+      const first = post(busy.url, blockedUpdate);
+      const held = post(impatient.url, blockedUpdate);
+      while ((await apiTransactions()) < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+
+      // One of these two waits in the queue; the other finds it full and is refused at once.
+      const [a, b] = [post(busy.url, read), post(busy.url, read)];
+      const refused = await Promise.race([a, b]);
+      expect(refused.status).toBe(503);
+      expect(refused.retryAfter).toMatch(/^\d+$/);
+      expect(refused.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+
+      // Waiting longer than maxWaitMs is refused too.
+      const waited = await post(impatient.url, read);
+      expect(waited.status).toBe(503);
+      expect(waited.body.errors[0].message).toMatch(/waited 300 ms/);
+
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const released = Date.now();
+      await blocker.rollback();
+      const [firstDone, queued] = [await first, (await Promise.all([a, b])).find((r) => r.status !== 503)!];
+      expect(firstDone.status).toBe(200);
+      expect(firstDone.body.data.updateOrganizations.organizations).toEqual([{ id: 'org-a' }]);
+      // The queued request ran only after the slot was freed, and then answered normally.
+      expect(queued.status).toBe(200);
+      expect(queued.at).toBeGreaterThanOrEqual(released);
+      expect(queued.body.data.organizations).toEqual([{ id: 'org-a' }]);
+      expect((await held).status).toBe(200);
+    } finally {
+      if (blocker.isOpen()) await blocker.rollback();
+      await session.close();
+      await busy.stop();
+      await impatient.stop();
+    }
+  });
+
   it('returns errors without stack traces', async () => {
     const response = await gql(tokens.viewerA, '{ nope }');
     expect(response.status).toBe(400);
