@@ -18,13 +18,24 @@ const SAME_PROPS = (node: string) =>
 const COUNTS = `RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN unchanged THEN 1 ELSE 0 END) AS unchanged, count(*) AS total`;
 
-export const WRITE_FRAMEWORKS = `
+/**
+ * Nodes MERGEd on their key: one lookup in the key constraint's index, "created" taken from the
+ * statement's counters rather than from a second lookup, and no write at all for a row that changes
+ * nothing (re-imports commit nothing). A node MERGE has just created has none of its properties yet, and
+ * every row carries a required one (name or title), so it never counts as unchanged. The label is ours,
+ * never input.
+ */
+const writeNodes = (label: 'Framework' | 'Organization' | 'System' | 'Control' | 'Evidence' | 'Risk', key: string) => `
 UNWIND $rows AS row
-OPTIONAL MATCH (old:Framework {id: row.id})
-WITH row, old IS NULL AS created, ${SAME_PROPS('old')} AS unchanged
-MERGE (f:Framework {id: row.id})
-SET f += row.props
-${COUNTS}`;
+MERGE (n:${label} {${key}})
+WITH n, row, ${SAME_PROPS('n')} AS unchanged
+FOREACH (_ IN CASE WHEN unchanged THEN [] ELSE [1] END | SET n += row.props)
+RETURN sum(CASE WHEN unchanged THEN 1 ELSE 0 END) AS unchanged, count(*) AS total`;
+/** Reference nodes are keyed by id; org-side nodes by (orgId, id) (graph/schema/001-keys.cypher). */
+const BY_ID = 'id: row.id';
+const BY_ORG_AND_ID = 'orgId: row.orgId, id: row.id';
+
+export const WRITE_FRAMEWORKS = writeNodes('Framework', BY_ID);
 
 export const WRITE_REQUIREMENTS = `
 UNWIND $rows AS row
@@ -64,63 +75,37 @@ SET m += row.props
 ${COUNTS}`;
 
 // ---- Organization inventory: org-side nodes are keyed by (orgId, id) (graph/schema/001-keys.cypher). ----
-// These statements carry the bulk of a large import (evidence and its links), so they do the least per row:
-// MERGE on the key (one lookup in the key constraint's index), "created" taken from the statement's own
-// counters rather than from a second lookup, and no write at all for a row that changes nothing. Lookups
-// name the (orgId, id) index: a plan cached while an organization was small would otherwise use the
-// single-property orgId index, or join the two ends of a link as a cartesian product with an index scan,
-// and scan the whole organization per row (measured: 100 million db hits for 5,000 links). The hint says
-// SEEK: a plain USING INDEX is also satisfied by a scan of that index plus a filter, which the planner picks
-// when the index statistics still describe an empty label (seen right after a bulk load).
+// Links carry the bulk of a large import (evidence and its links). Lookups name the (orgId, id) index: a
+// plan cached while an organization was small would otherwise use the single-property orgId index, or join
+// the two ends of a link as a cartesian product with an index scan, and scan the whole organization per row
+// (measured: 100 million db hits for 5,000 links). The hint says SEEK: a plain USING INDEX is also
+// satisfied by a scan of that index plus a filter, which the planner picks when the index statistics still
+// describe an empty label (seen right after a bulk load).
 
-export const WRITE_ORGANIZATIONS = `
-UNWIND $rows AS row
-OPTIONAL MATCH (old:Organization {id: row.id})
-WITH row, old IS NULL AS created, ${SAME_PROPS('old')} AS unchanged
-MERGE (o:Organization {id: row.id})
-SET o += row.props
-${COUNTS}`;
-
-/**
- * One statement per org-side label; the label is ours, never input. A node MERGE has just created has
- * none of its properties yet, and every row carries a required one (name or title), so it never counts
- * as unchanged; the number created comes from the statement's counters.
- */
-const writeOrgNodes = (label: 'System' | 'Control' | 'Evidence' | 'Risk') => `
-UNWIND $rows AS row
-MERGE (n:${label} {orgId: row.orgId, id: row.id})
-WITH n, row, ${SAME_PROPS('n')} AS unchanged
-FOREACH (_ IN CASE WHEN unchanged THEN [] ELSE [1] END | SET n += row.props)
-RETURN sum(CASE WHEN unchanged THEN 1 ELSE 0 END) AS unchanged, count(*) AS total`;
-export const WRITE_SYSTEMS = writeOrgNodes('System');
-export const WRITE_CONTROLS = writeOrgNodes('Control');
-export const WRITE_EVIDENCE = writeOrgNodes('Evidence');
-export const WRITE_RISKS = writeOrgNodes('Risk');
+export const WRITE_ORGANIZATIONS = writeNodes('Organization', BY_ID);
+export const WRITE_SYSTEMS = writeNodes('System', BY_ORG_AND_ID);
+export const WRITE_CONTROLS = writeNodes('Control', BY_ORG_AND_ID);
+export const WRITE_EVIDENCE = writeNodes('Evidence', BY_ORG_AND_ID);
+export const WRITE_RISKS = writeNodes('Risk', BY_ORG_AND_ID);
 
 /**
  * Planned afresh on every batch: a plan cached while an organization had few nodes (an index scan is as
  * cheap as a seek on an empty index) would otherwise be reused for large imports and scan per row. Only
- * the small statements that look up organizations, frameworks and requirements by single properties need it.
+ * the small statements that look up organizations, frameworks and requirements by single properties use it.
  */
 const REPLAN = 'CYPHER replan=force';
 
-export const WRITE_ADOPTIONS = `${REPLAN}
+/** A relationship from the organization to reference data: a framework it adopts, a requirement it excludes. */
+const writeOrgReference = (type: 'ADOPTS' | 'EXCLUDES', target: string) => `${REPLAN}
 UNWIND $rows AS row
-MATCH (o:Organization {id: row.orgId}), (f:Framework {id: row.frameworkId})
-OPTIONAL MATCH (o)-[old:ADOPTS]->(f)
-WITH o, f, row, old IS NULL AS created, ${SAME_PROPS('old')} AS unchanged
-MERGE (o)-[a:ADOPTS]->(f)
-SET a += row.props
-${COUNTS}`;
-
-export const WRITE_EXCLUSIONS = `${REPLAN}
-UNWIND $rows AS row
-MATCH (o:Organization {id: row.orgId}), (r:Requirement {uid: row.requirementUid})
-OPTIONAL MATCH (o)-[old:EXCLUDES]->(r)
-WITH o, r, row, old IS NULL AS created, ${SAME_PROPS('old')} AS unchanged
-MERGE (o)-[x:EXCLUDES]->(r)
+MATCH (o:Organization {id: row.orgId}), (t:${target})
+OPTIONAL MATCH (o)-[old:${type}]->(t)
+WITH o, t, row, old IS NULL AS created, ${SAME_PROPS('old')} AS unchanged
+MERGE (o)-[x:${type}]->(t)
 SET x += row.props
 ${COUNTS}`;
+export const WRITE_ADOPTIONS = writeOrgReference('ADOPTS', 'Framework {id: row.frameworkId}');
+export const WRITE_EXCLUSIONS = writeOrgReference('EXCLUDES', 'Requirement {uid: row.requirementUid}');
 
 export const WRITE_IMPLEMENTS = `${REPLAN}
 UNWIND $rows AS row
@@ -176,7 +161,7 @@ const WRITERS: EntityWriter[] = [
   {
     type: 'Framework',
     statement: WRITE_FRAMEWORKS,
-    created: 'column',
+    created: 'nodes',
     rows: (b) =>
       b.frameworks.map((f) => ({
         id: f.id,
@@ -235,7 +220,7 @@ const WRITERS: EntityWriter[] = [
   {
     type: 'Organization',
     statement: WRITE_ORGANIZATIONS,
-    created: 'column',
+    created: 'nodes',
     rows: (b) => b.organizations.map((o) => ({ id: o.id, props: { name: o.name } })),
   },
   {
