@@ -21,7 +21,6 @@ import { PROJECT_ROOT } from '../graph/config.ts';
 import { CrosswalkError } from '../graph/errors.ts';
 import { AI_ACT_RISKS, AI_ACT_ROLES, EVIDENCE_KINDS, LIFECYCLE_STAGES, RISK_TREATMENTS } from '../graph/model.ts';
 import { csvField } from '../importers/export.ts';
-import { prng } from './prng.ts';
 
 export const BENCH_ORG = 'bench-org';
 /** The date every benchmarked question judges evidence validity on, so results do not drift with the clock. */
@@ -80,6 +79,18 @@ export const INVENTORY_FILES = [
   'evidence', 'evidence-controls', 'evidence-systems', 'risks', 'risk-systems', 'risk-controls',
 ] as const;
 export type InventoryFile = (typeof INVENTORY_FILES)[number];
+
+/** mulberry32: a tiny seeded PRNG, good enough for test data; the same seed gives the same sequence. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /** A CSV file written in chunks, counting its data rows. */
 function csvWriter(file: string, header: readonly string[]) {
