@@ -48,7 +48,10 @@ export function admission(limits: ApiAdmission): RequestHandler {
       return admit();
     }
     if (queue.length >= limits.maxQueue) {
-      res.status(503).set('Retry-After', retryAfter).json(refusal(`The server is busy: ${limits.concurrency} requests running and ${queue.length} waiting. Retry shortly.`));
+      res
+        .status(503)
+        .set('Retry-After', retryAfter)
+        .json(refusal(`The server is busy: ${limits.concurrency} requests running and ${queue.length} waiting. Retry shortly.`));
       return;
     }
     const entry = {
@@ -56,7 +59,12 @@ export function admission(limits: ApiAdmission): RequestHandler {
       admit,
       timer: setTimeout(() => {
         queue.splice(queue.indexOf(entry), 1);
-        res.status(503).set('Retry-After', retryAfter).json(refusal(`The server is busy: waited ${limits.maxWaitMs} ms for one of ${limits.concurrency} slots. Retry shortly.`));
+        res
+          .status(503)
+          .set('Retry-After', retryAfter)
+          .json(
+            refusal(`The server is busy: waited ${limits.maxWaitMs} ms for one of ${limits.concurrency} slots. Retry shortly.`),
+          );
       }, limits.maxWaitMs),
     };
     queue.push(entry);

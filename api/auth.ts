@@ -66,9 +66,15 @@ function claimsFrom(payload: JWTPayload): CrosswalkClaims {
 export function createVerifier(auth: ApiAuthConfig): Verifier {
   const options = { issuer: auth.issuer, audience: auth.audience };
   const verify = auth.jwksUrl
-    ? ((jwks) => (token: string) => jwtVerify(token, jwks, options))(createRemoteJWKSet(new URL(auth.jwksUrl)))
+    ? (
+        (jwks) => (token: string) =>
+          jwtVerify(token, jwks, options)
+      )(createRemoteJWKSet(new URL(auth.jwksUrl)))
     : auth.secret
-      ? ((key) => (token: string) => jwtVerify(token, key, { ...options, algorithms: ['HS256'] }))(new TextEncoder().encode(auth.secret))
+      ? (
+          (key) => (token: string) =>
+            jwtVerify(token, key, { ...options, algorithms: ['HS256'] })
+        )(new TextEncoder().encode(auth.secret))
       : undefined;
   if (!verify) throw new ConfigError('No token verification is configured', 'Set CROSSWALK_JWT_SECRET or CROSSWALK_JWKS_URL.');
   return async (token) => {
@@ -78,7 +84,7 @@ export function createVerifier(auth: ApiAuthConfig): Verifier {
       if (error instanceof AuthenticationError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new AuthenticationError('The token has expired', 'Ask for a new token.');
       // Forged, malformed, wrong algorithm, wrong issuer/audience: one answer, no detail for an attacker.
-      throw new AuthenticationError('The token is invalid', 'Send a token signed by this server\'s issuer.');
+      throw new AuthenticationError('The token is invalid', "Send a token signed by this server's issuer.");
     }
   };
 }

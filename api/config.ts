@@ -67,7 +67,10 @@ function positive(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) {
-    throw new ConfigError(`${name}=${raw} is not a positive integer`, `Set ${name} to a whole number, or unset it (default ${fallback}).`);
+    throw new ConfigError(
+      `${name}=${raw} is not a positive integer`,
+      `Set ${name} to a whole number, or unset it (default ${fallback}).`,
+    );
   }
   return value;
 }
@@ -79,11 +82,14 @@ export function readApiOptions(env: Env = process.env): ApiOptions {
   }
   const jwksUrl = env.CROSSWALK_JWKS_URL?.trim() || undefined;
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) {
-    throw new ConfigError(`CROSSWALK_JWKS_URL=${jwksUrl} is not a URL`, 'Use the https:// URL of your identity provider\'s JWKS.');
+    throw new ConfigError(`CROSSWALK_JWKS_URL=${jwksUrl} is not a URL`, "Use the https:// URL of your identity provider's JWKS.");
   }
   const secret = env.CROSSWALK_JWT_SECRET || undefined;
   if (secret !== undefined && secret.length < 32) {
-    throw new ConfigError('CROSSWALK_JWT_SECRET is shorter than 32 characters', 'Use a long random value, e.g. `openssl rand -hex 32`.');
+    throw new ConfigError(
+      'CROSSWALK_JWT_SECRET is shorter than 32 characters',
+      'Use a long random value, e.g. `openssl rand -hex 32`.',
+    );
   }
   return {
     auth: {
@@ -104,7 +110,10 @@ export function readApiOptions(env: Env = process.env): ApiOptions {
       maxQueue: positive(env, 'CROSSWALK_API_QUEUE', DEFAULT_ADMISSION.maxQueue),
       maxWaitMs: positive(env, 'CROSSWALK_API_QUEUE_TIMEOUT_MS', DEFAULT_ADMISSION.maxWaitMs),
     },
-    corsOrigins: (env.CROSSWALK_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env.CROSSWALK_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     development: env.NODE_ENV === 'development',
     production: env.NODE_ENV === 'production',
   };

@@ -9,4 +9,6 @@ import { createRequire } from 'node:module';
 export const graphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 /** graphql-query-complexity's ESM build imports graphql's ESM build; its CommonJS build shares ours. */
-export const queryComplexity = createRequire(import.meta.url)('graphql-query-complexity') as typeof import('graphql-query-complexity');
+export const queryComplexity = createRequire(import.meta.url)(
+  'graphql-query-complexity',
+) as typeof import('graphql-query-complexity');

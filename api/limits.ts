@@ -78,7 +78,10 @@ export function costPlugin(limits: ApiLimits): ApolloServerPlugin {
 }
 
 /** graphql-armor's validation rules and plugins; its own cost limit is off (costPlugin prices pages). */
-export function armor(limits: ApiLimits, options: { production: boolean }): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+export function armor(
+  limits: ApiLimits,
+  options: { production: boolean },
+): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },

@@ -105,7 +105,8 @@ export function questionTypeDefs(fields: QuestionField[] = questionFields()): st
 /** Checks a question field's arguments with the question's own specs; returns the message when invalid. */
 export function invalidQuestionArgs(field: QuestionField, args: Record<string, unknown>): string | undefined {
   const first = args.first;
-  if (typeof first === 'number' && (first < 0 || first > MAX_PAGE)) return `${field.field}: first must be between 0 and ${MAX_PAGE}`;
+  if (typeof first === 'number' && (first < 0 || first > MAX_PAGE))
+    return `${field.field}: first must be between 0 and ${MAX_PAGE}`;
   try {
     validateParams(field.params, args);
     return undefined;
@@ -119,8 +120,14 @@ export function invalidQuestionArgs(field: QuestionField, args: Record<string, u
 function toJson(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
-  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isTime(value) ||
-      neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
     return value.toString();
   }
   if (Array.isArray(value)) return value.map(toJson);

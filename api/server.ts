@@ -87,20 +87,37 @@ function formatError(options: ApiOptions) {
     // @neo4j/graphql's own errors carry no code; Apollo would call them internal errors.
     const name = (cause as { name?: unknown } | null)?.name;
     if (name === 'Neo4jGraphQLForbiddenError') return { ...formatted, message: 'Forbidden', extensions: { code: 'FORBIDDEN' } };
-    if (name === 'Neo4jGraphQLAuthenticationError') return { ...formatted, message: 'Unauthenticated', extensions: { code: 'UNAUTHENTICATED' } };
+    if (name === 'Neo4jGraphQLAuthenticationError')
+      return { ...formatted, message: 'Unauthenticated', extensions: { code: 'UNAUTHENTICATED' } };
     if (name === 'Neo4jGraphQLConstraintValidationError') {
-      return { message: 'A node with this key already exists (ids are unique within an organization).', path: formatted.path, extensions: { code: 'CONFLICT' } };
+      return {
+        message: 'A node with this key already exists (ids are unique within an organization).',
+        path: formatted.path,
+        extensions: { code: 'CONFLICT' },
+      };
     }
     const code = neo4jCode(cause);
     if (code && /TransactionTimedOut|LockAcquisitionTimeout|LockClientStopped|Transaction\.Terminated/.test(code)) {
-      return { message: `The query ran longer than ${options.limits.timeoutMs} ms and was stopped.`, path: formatted.path, extensions: { code: 'TIMEOUT' } };
+      return {
+        message: `The query ran longer than ${options.limits.timeoutMs} ms and was stopped.`,
+        path: formatted.path,
+        extensions: { code: 'TIMEOUT' },
+      };
     }
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      return { message: 'A node with this key already exists (ids are unique within an organization).', path: formatted.path, extensions: { code: 'CONFLICT' } };
+      return {
+        message: 'A node with this key already exists (ids are unique within an organization).',
+        path: formatted.path,
+        extensions: { code: 'CONFLICT' },
+      };
     }
     if (code?.startsWith('Neo.') && !options.development) {
       console.error('[api] database error:', cause);
-      return { message: 'The database could not answer this request.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      return {
+        message: 'The database could not answer this request.',
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
     }
     return formatted;
   };
@@ -149,13 +166,21 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
   const authenticate: RequestHandler = async (req, res, next) => {
     // The development landing page (a browser asking for HTML) is the one thing served without a token;
     // Apollo answers such a GET with the page and never executes it.
-    if (!api.production && req.method === 'GET' && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html') {
+    if (
+      !api.production &&
+      req.method === 'GET' &&
+      req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html'
+    ) {
       return next();
     }
     if (req.method === 'OPTIONS') return next();
     const token = bearerToken(req.headers.authorization);
     try {
-      if (!token) throw new AuthenticationError('A bearer token is required', 'Send Authorization: Bearer <token> (see `crosswalk token --help`).');
+      if (!token)
+        throw new AuthenticationError(
+          'A bearer token is required',
+          'Send Authorization: Bearer <token> (see `crosswalk token --help`).',
+        );
       res.locals.claims = await verify(token);
       next();
     } catch (error) {
@@ -184,7 +209,10 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
         jwt: res.locals.claims as CrosswalkClaims,
         cypherParams: { [ORG_PARAM]: (res.locals.claims as CrosswalkClaims).org ?? null },
         sessionConfig: { database: graph.database },
-        transaction: { timeout: api.limits.timeoutMs, metadata: { app: 'crosswalk-api', sub: (res.locals.claims as CrosswalkClaims | undefined)?.sub } },
+        transaction: {
+          timeout: api.limits.timeoutMs,
+          metadata: { app: 'crosswalk-api', sub: (res.locals.claims as CrosswalkClaims | undefined)?.sub },
+        },
       }),
     }),
   );
@@ -211,4 +239,3 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
     stop: () => apollo.stop(),
   };
 }
-

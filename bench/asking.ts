@@ -48,7 +48,9 @@ export function questionParams(tenant: Tenant): Record<string, Record<string, st
 
 /** A GraphQL document asking one question with literal arguments (GraphQL string literals are JSON strings). */
 export function graphqlDocument(question: string, params: Record<string, string | number>): string {
-  const args = Object.entries(params).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
+  const args = Object.entries(params)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join(', ');
   return `query Bench { ${fieldName(question)}(${args}) }`;
 }
 
@@ -56,7 +58,14 @@ export function graphqlDocument(question: string, params: Record<string, string 
 export function toPlainJson(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (neo4j.isInt(value)) return value.toNumber();
-  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
     return value.toString();
   }
   if (Array.isArray(value)) return value.map(toPlainJson);
@@ -96,7 +105,11 @@ export function graphqlAsker(schema: GraphQLSchema, graph: Graph, tenant: Tenant
   return {
     async ask(question) {
       if (!served.has(question)) throw new Error(`the API does not serve ${question}`);
-      const result = await graphql.graphql({ schema, source: graphqlDocument(question, params[question]!), contextValue: context() });
+      const result = await graphql.graphql({
+        schema,
+        source: graphqlDocument(question, params[question]!),
+        contextValue: context(),
+      });
       if (result.errors?.length) throw new Error(`${question}: ${result.errors.map((e) => e.message).join('; ')}`);
       return (result.data as Record<string, unknown>)[fieldName(question)];
     },

@@ -39,7 +39,10 @@ export function externalUri(env: NodeJS.ProcessEnv = process.env): string | unde
   return env.CROSSWALK_BENCH_NEO4J_URI?.trim() || env.NEO4J_URI?.trim() || undefined;
 }
 
-export async function openBenchDatabase(options: { deleteAllData: boolean; log: (line: string) => void }): Promise<BenchDatabase> {
+export async function openBenchDatabase(options: {
+  deleteAllData: boolean;
+  log: (line: string) => void;
+}): Promise<BenchDatabase> {
   const uri = externalUri();
   if (uri) {
     if (!options.deleteAllData) {
@@ -56,7 +59,11 @@ export async function openBenchDatabase(options: { deleteAllData: boolean; log: 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-bench-'));
   const heap = process.env.CROSSWALK_BENCH_HEAP ?? '4g';
   const pageCache = process.env.CROSSWALK_BENCH_PAGECACHE ?? '2g';
-  const config = { ...readConfig({ ...process.env, CROSSWALK_DATA_DIR: tmp, CROSSWALK_NEO4J_PORT: BENCH_NEO4J_PORT }).bundled, heap, pageCache };
+  const config = {
+    ...readConfig({ ...process.env, CROSSWALK_DATA_DIR: tmp, CROSSWALK_NEO4J_PORT: BENCH_NEO4J_PORT }).bundled,
+    heap,
+    pageCache,
+  };
   let instance: BundledInstance;
   try {
     instance = await startBundled(config, { log: (line) => options.log(`[db] ${line}`) });
@@ -114,7 +121,9 @@ export function sampleRss(pid: number | undefined, everyMs = 250): { stop(): num
 /** The machine the figures come from. */
 export async function describeMachine(graph: Graph, db: Pick<BenchDatabase, 'heap' | 'pageCache' | 'pid'>) {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  const { records } = await graph.run('CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition');
+  const { records } = await graph.run(
+    'CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition',
+  );
   const cpu = os.cpus();
   return {
     cpus: cpu.length,

@@ -75,8 +75,19 @@ export interface TenantFiles {
 }
 
 export const INVENTORY_FILES = [
-  'organizations', 'adoptions', 'exclusions', 'systems', 'controls', 'control-requirements', 'control-systems',
-  'evidence', 'evidence-controls', 'evidence-systems', 'risks', 'risk-systems', 'risk-controls',
+  'organizations',
+  'adoptions',
+  'exclusions',
+  'systems',
+  'controls',
+  'control-requirements',
+  'control-systems',
+  'evidence',
+  'evidence-controls',
+  'evidence-systems',
+  'risks',
+  'risk-systems',
+  'risk-controls',
 ] as const;
 export type InventoryFile = (typeof INVENTORY_FILES)[number];
 
@@ -115,13 +126,17 @@ function csvWriter(file: string, header: readonly string[]) {
   };
 }
 
-const day = (iso: string, offset: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (iso: string, offset: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
 export const frameworkId = (i: number) => `bench-fw-${String(i + 1).padStart(2, '0')}`;
 
 /** The assessed (normative leaf) requirement refs of a shipped catalog. */
 function referenceLeaves(framework: string): string[] {
-  const rows = parse(fs.readFileSync(path.join(PROJECT_ROOT, 'seeds', 'frameworks', `${framework}.csv`)), { columns: true, bom: true }) as Record<string, string>[];
+  const rows = parse(fs.readFileSync(path.join(PROJECT_ROOT, 'seeds', 'frameworks', `${framework}.csv`)), {
+    columns: true,
+    bom: true,
+  }) as Record<string, string>[];
   const parents = new Set(rows.map((r) => r.parent_ref).filter(Boolean));
   return rows.filter((r) => r.normative !== 'false' && !parents.has(r.ref)).map((r) => `${framework}:${r.ref}`);
 }
@@ -140,7 +155,10 @@ export function tenantCounts(factor: number) {
 
 export function generateTenant(options: TenantOptions): Tenant {
   if (!(options.factor > 0 && options.factor <= 10)) {
-    throw new CrosswalkError(`--factor ${options.factor} is out of range`, 'Use a factor between 0 (exclusive) and 10, e.g. 0.1 or 1.');
+    throw new CrosswalkError(
+      `--factor ${options.factor} is out of range`,
+      'Use a factor between 0 (exclusive) and 10, e.g. 0.1 or 1.',
+    );
   }
   const counts = tenantCounts(options.factor);
   const random = prng(options.seed);
@@ -162,7 +180,17 @@ export function generateTenant(options: TenantOptions): Tenant {
   const frameworks = Array.from({ length: counts.frameworks }, (_, i) => frameworkId(i));
   const frameworksFile = path.join(out, 'frameworks.csv');
   const fw = csvWriter(frameworksFile, ['id', 'name', 'version', 'publisher', 'kind', 'url', 'published_on']);
-  frameworks.forEach((id, i) => fw.row([id, `Benchmark framework ${i + 1}, generated`, '2025', 'crosswalk bench', pick(['standard', 'regulation']), `https://example.com/${id}`, day('2020-01-01', i * 30)]));
+  frameworks.forEach((id, i) =>
+    fw.row([
+      id,
+      `Benchmark framework ${i + 1}, generated`,
+      '2025',
+      'crosswalk bench',
+      pick(['standard', 'regulation']),
+      `https://example.com/${id}`,
+      day('2020-01-01', i * 30),
+    ]),
+  );
   rows.frameworks = fw.close();
 
   /** Leaves (assessed) and subclauses of each generated framework, for mappings and IMPLEMENTS. */
@@ -178,15 +206,45 @@ export function generateTenant(options: TenantOptions): Tenant {
     const mySub: string[] = [];
     let order = 0;
     for (let c = 1; c <= CLAUSES; c++) {
-      w.row([id, `${c}`, '', 'clause', ++order, 'false', `Clause ${c}`, `Heading of clause ${c}; groups its subclauses.`, `https://example.com/${id}#${c}`]);
+      w.row([
+        id,
+        `${c}`,
+        '',
+        'clause',
+        ++order,
+        'false',
+        `Clause ${c}`,
+        `Heading of clause ${c}; groups its subclauses.`,
+        `https://example.com/${id}#${c}`,
+      ]);
       for (let s = 1; s <= SUBCLAUSES; s++) {
         const sub = `${c}.${s}`;
         mySub.push(`${id}:${sub}`);
-        w.row([id, sub, `${c}`, 'subclause', ++order, 'false', `Subclause ${sub}`, `Topic ${sub}, split into paragraphs.`, `https://example.com/${id}#${sub}`]);
+        w.row([
+          id,
+          sub,
+          `${c}`,
+          'subclause',
+          ++order,
+          'false',
+          `Subclause ${sub}`,
+          `Topic ${sub}, split into paragraphs.`,
+          `https://example.com/${id}#${sub}`,
+        ]);
         for (let p = 1; p <= PARAGRAPHS; p++) {
           const ref = `${sub}.${p}`;
           myLeaves.push(`${id}:${ref}`);
-          w.row([id, ref, sub, 'paragraph', ++order, 'true', `Requirement ${ref}`, `The organization shall do thing ${ref}, "as generated", for the benchmark.`, `https://example.com/${id}#${ref}`]);
+          w.row([
+            id,
+            ref,
+            sub,
+            'paragraph',
+            ++order,
+            'true',
+            `Requirement ${ref}`,
+            `The organization shall do thing ${ref}, "as generated", for the benchmark.`,
+            `https://example.com/${id}#${ref}`,
+          ]);
         }
       }
     }
@@ -197,7 +255,16 @@ export function generateTenant(options: TenantOptions): Tenant {
 
   // ---- The crosswalk: unique pairs of requirements of two different generated frameworks ----
   const mappingsFile = path.join(out, 'mappings.csv');
-  const mw = csvWriter(mappingsFile, ['source_uid', 'target_uid', 'relationship', 'strength', 'rationale', 'source', 'explanation', 'status']);
+  const mw = csvWriter(mappingsFile, [
+    'source_uid',
+    'target_uid',
+    'relationship',
+    'strength',
+    'rationale',
+    'source',
+    'explanation',
+    'status',
+  ]);
   const pairs = new Set<string>();
   const endpoint = (fwId: string) => (chance(0.9) ? pick(leaves.get(fwId)!) : pick(subclauses.get(fwId)!));
   while (pairs.size < counts.mappings) {
@@ -208,14 +275,32 @@ export function generateTenant(options: TenantOptions): Tenant {
     const key = source < target ? `${source}|${target}` : `${target}|${source}`;
     if (pairs.has(key)) continue;
     pairs.add(key);
-    const relationship = pick(['equal', 'subset_of', 'superset_of', 'intersects_with', 'intersects_with', 'no_relationship'] as const);
-    mw.row([source, target, relationship, 1 + int(10), pick(['syntactic', 'semantic', 'functional']), 'expert_judgement',
-      `Generated mapping ${pairs.size}, ${relationship}`, chance(0.9) ? 'approved' : 'draft']);
+    const relationship = pick([
+      'equal',
+      'subset_of',
+      'superset_of',
+      'intersects_with',
+      'intersects_with',
+      'no_relationship',
+    ] as const);
+    mw.row([
+      source,
+      target,
+      relationship,
+      1 + int(10),
+      pick(['syntactic', 'semantic', 'functional']),
+      'expert_judgement',
+      `Generated mapping ${pairs.size}, ${relationship}`,
+      chance(0.9) ? 'approved' : 'draft',
+    ]);
   }
   rows.mappings = mw.close();
 
   // ---- The organization ----
-  const inv = Object.fromEntries(INVENTORY_FILES.map((name) => [name, path.join(out, `${name}.csv`)])) as Record<InventoryFile, string>;
+  const inv = Object.fromEntries(INVENTORY_FILES.map((name) => [name, path.join(out, `${name}.csv`)])) as Record<
+    InventoryFile,
+    string
+  >;
   const ow = csvWriter(inv.organizations, ['id', 'name']);
   ow.row([org, 'Benchmark Enterprise SE']);
   rows.organizations = ow.close();
@@ -223,7 +308,9 @@ export function generateTenant(options: TenantOptions): Tenant {
   // It adopts half the generated frameworks (at least 2) and the two ISO standards.
   const adopted = [...frameworks.slice(0, Math.max(2, Math.ceil(frameworks.length / 2))), 'iso27001', 'iso42001'];
   const aw = csvWriter(inv.adoptions, ['org_id', 'framework_id', 'since', 'target_date', 'scope']);
-  adopted.forEach((id, i) => aw.row([org, id, day('2023-01-01', i * 20), chance(0.5) ? day('2027-01-01', i * 10) : '', `Scope of ${id}`]));
+  adopted.forEach((id, i) =>
+    aw.row([org, id, day('2023-01-01', i * 20), chance(0.5) ? day('2027-01-01', i * 10) : '', `Scope of ${id}`]),
+  );
   rows.adoptions = aw.close();
 
   const generatedAdopted = adopted.filter((id) => id.startsWith('bench-fw-'));
@@ -233,21 +320,59 @@ export function generateTenant(options: TenantOptions): Tenant {
   }
   rows.exclusions = xw.close();
 
-  const sw = csvWriter(inv.systems, ['org_id', 'id', 'name', 'purpose', 'is_ai', 'ai_act_role', 'ai_act_risk', 'gpai', 'lifecycle_stage', 'owner']);
+  const sw = csvWriter(inv.systems, [
+    'org_id',
+    'id',
+    'name',
+    'purpose',
+    'is_ai',
+    'ai_act_role',
+    'ai_act_risk',
+    'gpai',
+    'lifecycle_stage',
+    'owner',
+  ]);
   for (let i = 0; i < counts.systems; i++) {
     // SYS-0 is the high-risk AI system the obligations question asks about.
     const ai = i === 0 || chance(0.3);
-    sw.row([org, `SYS-${i}`, `System ${i}`, `Generated system ${i}, used by department ${i % 25}`, ai ? 'true' : 'false',
-      i === 0 ? 'provider' : ai ? pick(AI_ACT_ROLES) : '', i === 0 ? 'high' : ai ? pick(AI_ACT_RISKS) : '', ai && chance(0.1) ? 'true' : 'false',
-      pick(LIFECYCLE_STAGES), `Owner ${i % 40}`]);
+    sw.row([
+      org,
+      `SYS-${i}`,
+      `System ${i}`,
+      `Generated system ${i}, used by department ${i % 25}`,
+      ai ? 'true' : 'false',
+      i === 0 ? 'provider' : ai ? pick(AI_ACT_ROLES) : '',
+      i === 0 ? 'high' : ai ? pick(AI_ACT_RISKS) : '',
+      ai && chance(0.1) ? 'true' : 'false',
+      pick(LIFECYCLE_STAGES),
+      `Owner ${i % 40}`,
+    ]);
   }
   rows.systems = sw.close();
 
   // Controls: 80 % in force. CTL-0 is operating and implements the probe requirement fully.
-  const statuses = ['operating', 'operating', 'operating', 'implemented', 'implemented', 'implemented', 'implemented', 'implemented', 'planned', 'retired'] as const;
+  const statuses = [
+    'operating',
+    'operating',
+    'operating',
+    'implemented',
+    'implemented',
+    'implemented',
+    'implemented',
+    'implemented',
+    'planned',
+    'retired',
+  ] as const;
   const cw = csvWriter(inv.controls, ['org_id', 'id', 'name', 'description', 'owner', 'status']);
   for (let i = 0; i < counts.controls; i++) {
-    cw.row([org, `CTL-${i}`, `Control ${i}`, `Generated control ${i}, with a comma`, `Owner ${i % 40}`, i === 0 ? 'operating' : pick(statuses)]);
+    cw.row([
+      org,
+      `CTL-${i}`,
+      `Control ${i}`,
+      `Generated control ${i}, with a comma`,
+      `Owner ${i % 40}`,
+      i === 0 ? 'operating' : pick(statuses),
+    ]);
   }
   rows.controls = cw.close();
 
@@ -259,8 +384,16 @@ export function generateTenant(options: TenantOptions): Tenant {
   for (let i = 0; i < counts.controls; i++) {
     const chosen = new Set<string>(i === 0 ? [probeRequirement, leaves.get(frameworks[1]!)![0]!] : []);
     const n = 1 + int(6);
-    while (chosen.size < n) chosen.add(chance(0.1) ? pick(reference) : chance(0.1) ? pick(subclauses.get(pick(generatedAdopted))!) : pick(leaves.get(pick(generatedAdopted))!));
-    for (const uid of chosen) crw.row([org, `CTL-${i}`, uid, i === 0 || chance(0.75) ? 'full' : 'partial', chance(0.2) ? `Note on ${uid}` : '']);
+    while (chosen.size < n)
+      chosen.add(
+        chance(0.1)
+          ? pick(reference)
+          : chance(0.1)
+            ? pick(subclauses.get(pick(generatedAdopted))!)
+            : pick(leaves.get(pick(generatedAdopted))!),
+      );
+    for (const uid of chosen)
+      crw.row([org, `CTL-${i}`, uid, i === 0 || chance(0.75) ? 'full' : 'partial', chance(0.2) ? `Note on ${uid}` : '']);
   }
   rows['control-requirements'] = crw.close();
 
@@ -277,7 +410,18 @@ export function generateTenant(options: TenantOptions): Tenant {
 
   // Evidence: approved 85 %, draft 10 %, rejected 5 %; collected 2023–2025, valid one or two years (20 % open
   // ended), so a good share has expired on BENCH_TODAY. EV-0 is approved, valid and supports CTL-0.
-  const ew = csvWriter(inv.evidence, ['org_id', 'id', 'title', 'kind', 'uri', 'sha256', 'collected_at', 'valid_until', 'status', 'owner']);
+  const ew = csvWriter(inv.evidence, [
+    'org_id',
+    'id',
+    'title',
+    'kind',
+    'uri',
+    'sha256',
+    'collected_at',
+    'valid_until',
+    'status',
+    'owner',
+  ]);
   const ecw = csvWriter(inv['evidence-controls'], ['org_id', 'evidence_id', 'control_id']);
   const esw = csvWriter(inv['evidence-systems'], ['org_id', 'evidence_id', 'system_id']);
   for (let i = 0; i < counts.evidence; i++) {
@@ -285,8 +429,18 @@ export function generateTenant(options: TenantOptions): Tenant {
     const validity = i === 0 ? 730 : chance(0.2) ? null : pick([365, 730]);
     const status = i === 0 ? 'approved' : chance(0.85) ? 'approved' : chance(0.67) ? 'draft' : 'rejected';
     const kind = pick(EVIDENCE_KINDS);
-    ew.row([org, `EV-${i}`, `Evidence ${i}: "${kind}" for audit`, kind, `https://dms.example.com/ev/${i}`, hex(), day('2023-01-01', collected),
-      validity === null ? '' : day('2023-01-01', collected + validity), status, `Owner ${i % 40}`]);
+    ew.row([
+      org,
+      `EV-${i}`,
+      `Evidence ${i}: "${kind}" for audit`,
+      kind,
+      `https://dms.example.com/ev/${i}`,
+      hex(),
+      day('2023-01-01', collected),
+      validity === null ? '' : day('2023-01-01', collected + validity),
+      status,
+      `Owner ${i % 40}`,
+    ]);
     // One or two controls (1.5 on average), and a system for 70 % of items.
     const first = i === 0 ? 0 : int(counts.controls);
     ecw.row([org, `EV-${i}`, `CTL-${first}`]);
@@ -331,8 +485,12 @@ export function generateTenant(options: TenantOptions): Tenant {
 }
 
 /** Every file of the tenant in import order. */
-export const tenantFiles = (t: Pick<Tenant, 'files'>): string[] =>
-  [t.files.frameworks, ...t.files.catalogs, t.files.mappings, ...INVENTORY_FILES.map((n) => t.files.inventory[n])];
+export const tenantFiles = (t: Pick<Tenant, 'files'>): string[] => [
+  t.files.frameworks,
+  ...t.files.catalogs,
+  t.files.mappings,
+  ...INVENTORY_FILES.map((n) => t.files.inventory[n]),
+];
 
 const USAGE = `Generates a deterministic enterprise-scale tenant in the CSV import formats.
 
@@ -359,7 +517,9 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
       seed: Number(arg('seed') ?? '42'),
       out: path.resolve(arg('out') ?? path.join(import.meta.dirname, 'data', `tenant-${factor}`)),
     });
-    console.log(`generated ${tenant.totalRows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s into ${path.relative(process.cwd(), tenant.dir)}`);
+    console.log(
+      `generated ${tenant.totalRows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s into ${path.relative(process.cwd(), tenant.dir)}`,
+    );
     console.log(JSON.stringify(tenant.rows));
   }
 }

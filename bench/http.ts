@@ -35,7 +35,10 @@ export async function startApiChild(db: BenchDatabase, org: string, log: (line: 
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new CrosswalkError('the API server did not start within 60 s', err.trim().split('\n').slice(-5).join('\n'))), 60_000);
+    const timer = setTimeout(
+      () => reject(new CrosswalkError('the API server did not start within 60 s', err.trim().split('\n').slice(-5).join('\n'))),
+      60_000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /^LISTENING (\S+)$/m.exec(out);
@@ -50,7 +53,12 @@ export async function startApiChild(db: BenchDatabase, org: string, log: (line: 
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new CrosswalkError(`the API server exited (code ${code}) before it listened`, err.trim().split('\n').slice(-10).join('\n')));
+      reject(
+        new CrosswalkError(
+          `the API server exited (code ${code}) before it listened`,
+          err.trim().split('\n').slice(-10).join('\n'),
+        ),
+      );
     });
   });
   child.removeAllListeners('exit');
@@ -91,7 +99,11 @@ export interface LoadResult {
  * `requests` requests from `clients` concurrent clients, request i asking questions[i % n]. Stops sending
  * (and says so) once `deadlineSeconds` have passed, so a slow scale cannot run for hours.
  */
-export async function concurrentLoad(asker: Asker, questions: readonly string[], options: { clients: number; requests: number; deadlineSeconds: number; onProgress?: (done: number) => void }): Promise<LoadResult> {
+export async function concurrentLoad(
+  asker: Asker,
+  questions: readonly string[],
+  options: { clients: number; requests: number; deadlineSeconds: number; onProgress?: (done: number) => void },
+): Promise<LoadResult> {
   let next = 0;
   let completed = 0;
   let errors = 0;

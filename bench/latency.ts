@@ -62,25 +62,38 @@ export async function profileQuestion(graph: Graph, tenant: Tenant, question: st
   const params = validateParams(spec.params, { ...questionParams(tenant)[question], org: tenant.org });
   let plan: ProfiledPlan | false;
   try {
-    const result = await graph.driver.executeQuery(`PROFILE ${cypher(question)}`, params, { database: graph.database, transactionConfig: { timeout: PROFILE_TIMEOUT_MS } });
+    const result = await graph.driver.executeQuery(`PROFILE ${cypher(question)}`, params, {
+      database: graph.database,
+      transactionConfig: { timeout: PROFILE_TIMEOUT_MS },
+    });
     plan = result.summary.profile;
   } catch (error) {
     return { dbHits: 0, rows: 0, top: [], error: (error as Error).message.slice(0, 200) };
   }
   if (!plan) return { dbHits: 0, rows: 0, top: [] };
   const operators = flatten(plan);
-  const details = (p: ProfiledPlan) => String((p.arguments as Record<string, unknown>).Details ?? p.identifiers.join(', ')).replace(/\s+/g, ' ').slice(0, 160);
+  const details = (p: ProfiledPlan) =>
+    String((p.arguments as Record<string, unknown>).Details ?? p.identifiers.join(', '))
+      .replace(/\s+/g, ' ')
+      .slice(0, 160);
   return {
     dbHits: operators.reduce((n, p) => n + p.dbHits, 0),
     rows: plan.rows,
-    top: [...operators].sort((a, b) => b.dbHits - a.dbHits).slice(0, 5)
+    top: [...operators]
+      .sort((a, b) => b.dbHits - a.dbHits)
+      .slice(0, 5)
       .map((p) => ({ operator: p.operatorType.replace(/@.*$/, ''), details: details(p), dbHits: p.dbHits, rows: p.rows })),
   };
 }
 
 const canonical = (value: unknown) => JSON.stringify(value);
 
-export async function measureLatency(graph: Graph, tenant: Tenant, askers: Record<Way, Asker>, options: LatencyOptions): Promise<QuestionLatency[]> {
+export async function measureLatency(
+  graph: Graph,
+  tenant: Tenant,
+  askers: Record<Way, Asker>,
+  options: LatencyOptions,
+): Promise<QuestionLatency[]> {
   const params = questionParams(tenant);
   const results: QuestionLatency[] = [];
   for (const { name } of QUESTIONS) {
@@ -134,7 +147,9 @@ export async function measureLatency(graph: Graph, tenant: Tenant, askers: Recor
       profile,
     };
     results.push(entry);
-    options.log(`  ${name.padEnd(24)} p95 raw ${raw.p95} ms, graphql ${gql.p95} ms, http ${http.p95} ms (x${entry.ratio.http}; ${raw.runs} runs; ${profile.dbHits} db hits)${entry.sameResult ? '' : ' RESULTS DIFFER'}${errorSamples.length ? ` ERRORS ${JSON.stringify(errors)}: ${errorSamples[0]}` : ''}`);
+    options.log(
+      `  ${name.padEnd(24)} p95 raw ${raw.p95} ms, graphql ${gql.p95} ms, http ${http.p95} ms (x${entry.ratio.http}; ${raw.runs} runs; ${profile.dbHits} db hits)${entry.sameResult ? '' : ' RESULTS DIFFER'}${errorSamples.length ? ` ERRORS ${JSON.stringify(errors)}: ${errorSamples[0]}` : ''}`,
+    );
   }
   return results;
 }

@@ -74,11 +74,13 @@ function parseOptions(argv: string[]): BenchOptions | undefined {
   const quick = argv.includes('--quick');
   const number = (name: string, fallback: number, min = 1) => {
     const value = values[name] === undefined ? fallback : Number(values[name]);
-    if (!Number.isFinite(value) || value < min) throw new CrosswalkError(`--${name} ${values[name]} is not a number >= ${min}`, 'See npm run bench -- --help.');
+    if (!Number.isFinite(value) || value < min)
+      throw new CrosswalkError(`--${name} ${values[name]} is not a number >= ${min}`, 'See npm run bench -- --help.');
     return value;
   };
   const factors = (values.factors ?? (quick ? '0.01' : '0.1,0.25,0.5,1')).split(',').map(Number);
-  if (factors.some((f) => !(f > 0 && f <= 10))) throw new CrosswalkError(`--factors ${values.factors} must be numbers in (0, 10]`, 'E.g. --factors 0.1,1');
+  if (factors.some((f) => !(f > 0 && f <= 10)))
+    throw new CrosswalkError(`--factors ${values.factors} must be numbers in (0, 10]`, 'E.g. --factors 0.1,1');
   return {
     factors,
     seed: number('seed', 42, 0),
@@ -140,27 +142,48 @@ async function runFactor(factor: number, options: BenchOptions, machine: { value
     const querySampler = sampleRss(db.pid);
     try {
       const schema = await buildSchema(db.graph.driver);
-      const askers = { raw: rawAsker(db.graph, tenant), graphql: graphqlAsker(schema, db.graph, tenant), http: httpAsker(api.url, api.token, tenant) };
-      log(`  latency: ${options.warmup} warm-up and up to ${options.runs} rounds per question (budget ${options.budgetSeconds} s each)`);
-      const latency = await measureLatency(db.graph, tenant, askers, { warmup: options.warmup, runs: options.runs, minRuns: Math.min(5, options.runs), budgetSeconds: options.budgetSeconds, log });
+      const askers = {
+        raw: rawAsker(db.graph, tenant),
+        graphql: graphqlAsker(schema, db.graph, tenant),
+        http: httpAsker(api.url, api.token, tenant),
+      };
+      log(
+        `  latency: ${options.warmup} warm-up and up to ${options.runs} rounds per question (budget ${options.budgetSeconds} s each)`,
+      );
+      const latency = await measureLatency(db.graph, tenant, askers, {
+        warmup: options.warmup,
+        runs: options.runs,
+        minRuns: Math.min(5, options.runs),
+        budgetSeconds: options.budgetSeconds,
+        log,
+      });
       log(`  load: ${options.requests} requests from ${options.clients} clients over HTTP`);
       t = performance.now();
-      const load = await concurrentLoad(askers.http, QUESTIONS.map((q) => q.name), {
-        clients: options.clients,
-        requests: options.requests,
-        deadlineSeconds: options.deadlineSeconds,
-        onProgress: (done) => {
-          if (done % 500 === 0) log(`    ${done}/${options.requests} requests, ${((performance.now() - t) / 1000).toFixed(0)} s`);
+      const load = await concurrentLoad(
+        askers.http,
+        QUESTIONS.map((q) => q.name),
+        {
+          clients: options.clients,
+          requests: options.requests,
+          deadlineSeconds: options.deadlineSeconds,
+          onProgress: (done) => {
+            if (done % 500 === 0)
+              log(`    ${done}/${options.requests} requests, ${((performance.now() - t) / 1000).toFixed(0)} s`);
+          },
         },
-      });
-      log(`  load: ${load.completed} requests, ${load.errors} errors, ${load.requestsPerSecond} req/s, p95 ${load.latency.p95} ms${load.stoppedByDeadline ? ' (stopped by the deadline)' : ''}`);
+      );
+      log(
+        `  load: ${load.completed} requests, ${load.errors} errors, ${load.requestsPerSecond} req/s, p95 ${load.latency.p95} ms${load.stoppedByDeadline ? ' (stopped by the deadline)' : ''}`,
+      );
       const memory = {
         databasePeakMiB: processMemory(db.pid)?.peakMiB ?? null,
         databaseQueryPeakMiB: querySampler.stop(),
         apiPeakMiB: processMemory(api.pid)?.peakMiB ?? null,
         benchProcessPeakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
       };
-      log(`  memory: database peak ${memory.databasePeakMiB} MiB (${memory.databaseQueryPeakMiB} MiB while querying), API ${memory.apiPeakMiB} MiB`);
+      log(
+        `  memory: database peak ${memory.databasePeakMiB} MiB (${memory.databaseQueryPeakMiB} MiB while querying), API ${memory.apiPeakMiB} MiB`,
+      );
       return {
         factor,
         counts: tenantCounts(factor),
@@ -215,8 +238,11 @@ async function main(): Promise<void> {
   const base = path.join(options.out, started.toISOString().slice(0, 10));
   fs.writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(`${base}.md`, renderMarkdown(report));
-  log(`written ${path.relative(process.cwd(), base)}.json and .md in ${report.seconds} s (load average now ${os.loadavg()[0]?.toFixed(2)})`);
-  for (const target of report.targets) console.log(`  ${target.met === null ? '?' : target.met ? 'met   ' : 'MISSED'} ${target.target}: ${target.measured}`);
+  log(
+    `written ${path.relative(process.cwd(), base)}.json and .md in ${report.seconds} s (load average now ${os.loadavg()[0]?.toFixed(2)})`,
+  );
+  for (const target of report.targets)
+    console.log(`  ${target.met === null ? '?' : target.met ? 'met   ' : 'MISSED'} ${target.target}: ${target.measured}`);
 }
 
 try {

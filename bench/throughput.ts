@@ -31,8 +31,16 @@ export async function fingerprint(graph: Graph): Promise<Fingerprint> {
   const { records } = await graph.run(FINGERPRINT);
   const record = records[0]!.toObject() as Record<string, unknown>;
   // apoc.meta.stats also counts patterns such as "()-[:SUPPORTS]->(:Control)"; keep the plain type counts.
-  const rels = Object.fromEntries(Object.entries(record.relTypesCount as Record<string, number>).filter(([k]) => !k.includes('(')).sort());
-  const labels = Object.fromEntries(Object.entries(record.labels as Record<string, number>).filter(([k]) => k !== 'SchemaMigration').sort());
+  const rels = Object.fromEntries(
+    Object.entries(record.relTypesCount as Record<string, number>)
+      .filter(([k]) => !k.includes('('))
+      .sort(),
+  );
+  const labels = Object.fromEntries(
+    Object.entries(record.labels as Record<string, number>)
+      .filter(([k]) => k !== 'SchemaMigration')
+      .sort(),
+  );
   return { ...record, labels, relTypesCount: rels };
 }
 
@@ -64,7 +72,9 @@ function compare(a: Fingerprint, b: Fingerprint, name: string): string[] {
   };
   const fa = flat(a);
   const fb = flat(b);
-  return [...new Set([...Object.keys(fa), ...Object.keys(fb)])].filter((k) => fa[k] !== fb[k]).map((k) => `${name} ${k}: ${fa[k]} vs ${fb[k]}`);
+  return [...new Set([...Object.keys(fa), ...Object.keys(fb)])]
+    .filter((k) => fa[k] !== fb[k])
+    .map((k) => `${name} ${k}: ${fa[k]} vs ${fb[k]}`);
 }
 
 /** Warms the JVM and query caches for every path on a tiny tenant. */
@@ -78,7 +88,12 @@ export async function warmUpImports(graph: Graph, tiny: Tenant, importDir: strin
   await loadCsvTenant(graph, tiny, urlOf, false);
 }
 
-export async function measureImport(graph: Graph, tenant: Tenant, importDir: string | undefined, log: (line: string) => void): Promise<ImportFigures> {
+export async function measureImport(
+  graph: Graph,
+  tenant: Tenant,
+  importDir: string | undefined,
+  log: (line: string) => void,
+): Promise<ImportFigures> {
   const urlOf = await stageForLoadCsv(graph, tenant, importDir);
   const rows = tenant.totalRows;
 
@@ -104,7 +119,8 @@ export async function measureImport(graph: Graph, tenant: Tenant, importDir: str
   await importFiles(graph, tenantFiles(tenant), {
     onProgress: (type) => {
       const now = performance.now();
-      const key = Object.keys(phases).length === 0 || phases[`read+validate+${type}`] !== undefined ? `read+validate+${type}` : type;
+      const key =
+        Object.keys(phases).length === 0 || phases[`read+validate+${type}`] !== undefined ? `read+validate+${type}` : type;
       phases[key] = round((phases[key] ?? 0) + (now - last) / 1000, 2);
       last = now;
     },
@@ -117,8 +133,16 @@ export async function measureImport(graph: Graph, tenant: Tenant, importDir: str
   return {
     rows,
     crosswalk: { seconds: round(ours, 2), rowsPerSecond: Math.round(rows / ours), writeSecondsByType: phases },
-    loadCsvBatched: { seconds: round(batched.seconds, 2), rowsPerSecond: Math.round(rows / batched.seconds), secondsByFile: batched.byKind },
-    loadCsvSingleTransaction: { seconds: round(single.seconds, 2), rowsPerSecond: Math.round(rows / single.seconds), secondsByFile: single.byKind },
+    loadCsvBatched: {
+      seconds: round(batched.seconds, 2),
+      rowsPerSecond: Math.round(rows / batched.seconds),
+      secondsByFile: batched.byKind,
+    },
+    loadCsvSingleTransaction: {
+      seconds: round(single.seconds, 2),
+      rowsPerSecond: Math.round(rows / single.seconds),
+      secondsByFile: single.byKind,
+    },
     ratio: { vsBatched: round(batched.seconds / ours, 2), vsSingleTransaction: round(single.seconds / ours, 2) },
     sameGraph: differences.length === 0,
     fingerprint: oursPrint,

@@ -14,7 +14,18 @@ import { startCommand } from './commands/start.ts';
 import { statsCommand } from './commands/stats.ts';
 import { tokenCommand } from './commands/token.ts';
 
-const COMMANDS: Command[] = [startCommand, dbCommand, seedCommand, importCommand, exportCommand, statsCommand, queryCommand, reportCommand, tokenCommand, bloomCommand];
+const COMMANDS: Command[] = [
+  startCommand,
+  dbCommand,
+  seedCommand,
+  importCommand,
+  exportCommand,
+  statsCommand,
+  queryCommand,
+  reportCommand,
+  tokenCommand,
+  bloomCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

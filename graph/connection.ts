@@ -26,11 +26,9 @@ export interface Graph {
 function describeFailure(error: unknown, uri: string): DatabaseUnavailableError {
   const code = error instanceof Neo4jError ? error.code : '';
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
-    return new DatabaseUnavailableError(
-      `Neo4j at ${uri} rejected the credentials`,
-      'Check NEO4J_USERNAME and NEO4J_PASSWORD.',
-      { cause: error },
-    );
+    return new DatabaseUnavailableError(`Neo4j at ${uri} rejected the credentials`, 'Check NEO4J_USERNAME and NEO4J_PASSWORD.', {
+      cause: error,
+    });
   }
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
     return new DatabaseUnavailableError(`Neo4j at ${uri} has no such database`, 'Check NEO4J_DATABASE.', { cause: error });
@@ -51,10 +49,14 @@ export async function connect(database: DatabaseConfig & { uri: string }): Promi
   });
   try {
     await driver.verifyConnectivity({ database: database.database });
-    const { records } = await driver.executeQuery('CALL dbms.components() YIELD versions RETURN versions[0] AS version', {}, {
-      database: database.database,
-      routing: 'READ',
-    });
+    const { records } = await driver.executeQuery(
+      'CALL dbms.components() YIELD versions RETURN versions[0] AS version',
+      {},
+      {
+        database: database.database,
+        routing: 'READ',
+      },
+    );
     const version = String(records[0]?.get('version') ?? '0.0');
     const [major = 0, minor = 0] = version.split('.').map(Number);
     if (major < MIN_VERSION[0] || (major === MIN_VERSION[0] && minor < MIN_VERSION[1])) {

@@ -5,10 +5,23 @@
 export const FRAMEWORK_KINDS = ['standard', 'regulation', 'directive', 'implementing_act'] as const;
 
 export const REQUIREMENT_KINDS = [
-  'clause', 'subclause', 'annex_a_group', 'annex_a_objective', 'annex_a_control',
-  'chapter', 'section', 'article', 'paragraph', 'point', 'annex', 'measure', 'reporting_step',
+  'clause',
+  'subclause',
+  'annex_a_group',
+  'annex_a_objective',
+  'annex_a_control',
+  'chapter',
+  'section',
+  'article',
+  'paragraph',
+  'point',
+  'annex',
+  'measure',
+  'reporting_step',
   // Catalogs imported from other tools (OSCAL, CISO Assistant) that do not say what a node is.
-  'group', 'control', 'requirement',
+  'group',
+  'control',
+  'requirement',
 ] as const;
 
 /** NIST IR 8477 set-theory relationships: the source relative to the target. */
@@ -41,7 +54,17 @@ export const LIFECYCLE_STAGES = ['design', 'development', 'validation', 'deploym
 export const CONTROL_STATUSES = ['planned', 'implemented', 'operating', 'retired'] as const;
 export const COVERAGES = ['full', 'partial'] as const;
 export const EVIDENCE_KINDS = [
-  'policy', 'procedure', 'record', 'report', 'log', 'certificate', 'contract', 'assessment', 'training_record', 'screenshot', 'other',
+  'policy',
+  'procedure',
+  'record',
+  'report',
+  'log',
+  'certificate',
+  'contract',
+  'assessment',
+  'training_record',
+  'screenshot',
+  'other',
 ] as const;
 export const EVIDENCE_STATUSES = ['draft', 'approved', 'rejected'] as const;
 export const RISK_TREATMENTS = ['mitigate', 'accept', 'transfer', 'avoid'] as const;

@@ -30,8 +30,14 @@ export function mappingsToCsv(mappings: ExportedMapping[]): string {
   const lines = [columns.join(',')];
   for (const m of mappings) {
     const row: Record<string, unknown> = {
-      source_uid: `${m.sourceFramework}:${m.sourceRef}`, target_uid: `${m.targetFramework}:${m.targetRef}`, relationship: m.relationship,
-      strength: m.strength, rationale: m.rationale, source: m.source, explanation: m.explanation, status: m.status,
+      source_uid: `${m.sourceFramework}:${m.sourceRef}`,
+      target_uid: `${m.targetFramework}:${m.targetRef}`,
+      relationship: m.relationship,
+      strength: m.strength,
+      rationale: m.rationale,
+      source: m.source,
+      explanation: m.explanation,
+      status: m.status,
     };
     lines.push(columns.map((c) => csvField(row[c])).join(','));
   }

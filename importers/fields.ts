@@ -42,7 +42,11 @@ export class FieldReader {
     const value = this.optional(field);
     if (value === null) return null;
     if (!/^[0-9a-fA-F]{64}$/.test(value)) {
-      this.problems.add(this.at, field, `'${value.length > 20 ? `${value.slice(0, 20)}...` : value}' is not a SHA-256 digest (64 hex characters)`);
+      this.problems.add(
+        this.at,
+        field,
+        `'${value.length > 20 ? `${value.slice(0, 20)}...` : value}' is not a SHA-256 digest (64 hex characters)`,
+      );
     }
     return value.toLowerCase();
   }

@@ -66,7 +66,12 @@ function csvFormat(
     detect(file, { header }, context) {
       if (!file.toLowerCase().endsWith('.csv')) return 0;
       const columns = columnsFor(context);
-      const named = fileName !== undefined && path.basename(file, '.csv').toLowerCase().replace(/^\d+[-_ ]/, '') === fileName;
+      const named =
+        fileName !== undefined &&
+        path
+          .basename(file, '.csv')
+          .toLowerCase()
+          .replace(/^\d+[-_ ]/, '') === fileName;
       // A file named after a template is read as that template even with wrong columns, so that the
       // problems name the missing and unknown columns instead of "unknown format".
       if (!columns.required.every((c) => header.includes(c))) return named ? 0.5 : 0;
@@ -75,7 +80,12 @@ function csvFormat(
       return 1 + (allKnown ? 2 : 0) + (named ? 4 : 0) + columns.required.length / 100;
     },
     async read(file, problems, context) {
-      const table = await readCsv(file, problems, columnsFor(context), context.onRead ? (rows) => context.onRead!(file, rows) : undefined);
+      const table = await readCsv(
+        file,
+        problems,
+        columnsFor(context),
+        context.onRead ? (rows) => context.onRead!(file, rows) : undefined,
+      );
       return table ? toBatch(table, problems, context) : undefined;
     },
   };
@@ -99,12 +109,35 @@ const isJson = (file: string) => file.toLowerCase().endsWith('.json');
 const isYaml = (file: string) => /\.ya?ml$/i.test(file);
 
 export const FORMATS: ImportFormat[] = [
-  csvFormat('csv-frameworks', 'framework metadata (id, name, kind, ...)', () => FRAMEWORK_COLUMNS, frameworksFromCsv, 'frameworks'),
-  csvFormat('csv-requirements', 'a framework catalog (framework_id, ref, title, parent_ref, ...)', () => REQUIREMENT_COLUMNS, requirementsFromCsv, 'requirements'),
-  csvFormat('csv-mappings', 'a crosswalk (source_uid, target_uid, relationship, strength, ...)', () => MAPPING_COLUMNS, mappingsFromCsv, 'mappings'),
+  csvFormat(
+    'csv-frameworks',
+    'framework metadata (id, name, kind, ...)',
+    () => FRAMEWORK_COLUMNS,
+    frameworksFromCsv,
+    'frameworks',
+  ),
+  csvFormat(
+    'csv-requirements',
+    'a framework catalog (framework_id, ref, title, parent_ref, ...)',
+    () => REQUIREMENT_COLUMNS,
+    requirementsFromCsv,
+    'requirements',
+  ),
+  csvFormat(
+    'csv-mappings',
+    'a crosswalk (source_uid, target_uid, relationship, strength, ...)',
+    () => MAPPING_COLUMNS,
+    mappingsFromCsv,
+    'mappings',
+  ),
   ...INVENTORY_TEMPLATES.map((t) =>
-    csvFormat(`csv-${t.name}`, t.description, (context) => templateColumns(t, context.org), (table, problems, context) =>
-      inventoryFromCsv(t.name, table, problems, context.org), t.name),
+    csvFormat(
+      `csv-${t.name}`,
+      t.description,
+      (context) => templateColumns(t, context.org),
+      (table, problems, context) => inventoryFromCsv(t.name, table, problems, context.org),
+      t.name,
+    ),
   ),
   {
     name: 'oscal-catalog',
@@ -165,8 +198,13 @@ export function expandPaths(paths: string[]): string[] {
       throw new CrosswalkError(`no such file or directory: ${p}`, 'Check the path.');
     }
     if (stat.isDirectory()) {
-      const inDir = fs.readdirSync(p).filter((f) => IMPORTABLE.test(f)).sort().map((f) => path.join(p, f));
-      if (inDir.length === 0) throw new CrosswalkError(`${p} holds no .csv, .json or .yaml files`, 'Point at the files to import.');
+      const inDir = fs
+        .readdirSync(p)
+        .filter((f) => IMPORTABLE.test(f))
+        .sort()
+        .map((f) => path.join(p, f));
+      if (inDir.length === 0)
+        throw new CrosswalkError(`${p} holds no .csv, .json or .yaml files`, 'Point at the files to import.');
       files.push(...inDir);
     } else {
       files.push(p);
@@ -179,7 +217,10 @@ async function peek(file: string): Promise<FileHead> {
   const handle = await fs.promises.open(file, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(16384), 0, 16384, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const text = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     const header = file.toLowerCase().endsWith('.csv') ? await readHeaderLine(file).catch(() => []) : [];
     return { header, text };
   } finally {
@@ -187,10 +228,16 @@ async function peek(file: string): Promise<FileHead> {
   }
 }
 
-export async function detectFormat(file: string, problems: Problems, forced?: string, context: ReadContext = {}): Promise<ImportFormat | undefined> {
+export async function detectFormat(
+  file: string,
+  problems: Problems,
+  forced?: string,
+  context: ReadContext = {},
+): Promise<ImportFormat | undefined> {
   if (forced) {
     const format = FORMATS.find((f) => f.name === forced);
-    if (!format) problems.add({ file }, undefined, `unknown format '${forced}'; use one of ${FORMATS.map((f) => f.name).join(', ')}`);
+    if (!format)
+      problems.add({ file }, undefined, `unknown format '${forced}'; use one of ${FORMATS.map((f) => f.name).join(', ')}`);
     return format;
   }
   const head = await peek(file);
@@ -201,9 +248,13 @@ export async function detectFormat(file: string, problems: Problems, forced?: st
   }
   if (!best) {
     const empty = head.text.trim() === '';
-    problems.add({ file, line: head.header.length ? 1 : undefined }, undefined, empty
-      ? 'the file is empty; expected a header row and at least one record'
-      : `cannot tell the format from the content${head.header.length ? ` (columns: ${head.header.join(', ')})` : ''}; see seeds/templates/README.md or pass --format (${FORMATS.map((f) => f.name).join(', ')})`);
+    problems.add(
+      { file, line: head.header.length ? 1 : undefined },
+      undefined,
+      empty
+        ? 'the file is empty; expected a header row and at least one record'
+        : `cannot tell the format from the content${head.header.length ? ` (columns: ${head.header.join(', ')})` : ''}; see seeds/templates/README.md or pass --format (${FORMATS.map((f) => f.name).join(', ')})`,
+    );
   }
   return best?.format;
 }

@@ -26,7 +26,10 @@ export function formatProblem(problem: ImportProblem): string {
 
 /** Thrown when input is rejected; nothing has been written. */
 export class ImportValidationError extends CrosswalkError {
-  constructor(readonly problems: ImportProblem[], readonly truncated = false) {
+  constructor(
+    readonly problems: ImportProblem[],
+    readonly truncated = false,
+  ) {
     const lines = problems.map((p) => `  ${formatProblem(p)}`);
     super(
       `rejected: ${problems.length}${truncated ? '+' : ''} problem${problems.length === 1 ? '' : 's'} found, nothing was written\n${lines.join('\n')}`,

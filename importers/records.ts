@@ -168,9 +168,22 @@ export interface ImportBatch {
 }
 
 export const emptyBatch = (): ImportBatch => ({
-  frameworks: [], requirements: [], mappings: [],
-  organizations: [], adoptions: [], exclusions: [], systems: [], controls: [], controlRequirements: [], controlSystems: [],
-  evidence: [], evidenceControls: [], evidenceSystems: [], risks: [], riskSystems: [], riskControls: [],
+  frameworks: [],
+  requirements: [],
+  mappings: [],
+  organizations: [],
+  adoptions: [],
+  exclusions: [],
+  systems: [],
+  controls: [],
+  controlRequirements: [],
+  controlSystems: [],
+  evidence: [],
+  evidenceControls: [],
+  evidenceSystems: [],
+  risks: [],
+  riskSystems: [],
+  riskControls: [],
 });
 
 /** Number of records in a batch (all types). */

@@ -13,18 +13,28 @@ export async function resolveUrns(batch: ImportBatch, graph: Graph, problems: Pr
   if (pending.length === 0) return;
   const byUrn = new Map<string, string>();
   for (const r of batch.requirements) if (r.urn) byUrn.set(r.urn, r.uid);
-  const missing = [...new Set(pending.flatMap((m) => [m.sourceUrn, m.targetUrn]))].filter((u): u is string => Boolean(u) && !byUrn.has(u!));
+  const missing = [...new Set(pending.flatMap((m) => [m.sourceUrn, m.targetUrn]))].filter(
+    (u): u is string => Boolean(u) && !byUrn.has(u!),
+  );
   if (missing.length) {
     const { records } = await graph.run(REQUIREMENTS_BY_URN, { urns: missing });
     for (const [urn, uid] of (records[0]?.get('found') as [string, string][] | undefined) ?? []) byUrn.set(urn, uid);
   }
   for (const m of pending) {
-    for (const [urnKey, uidKey, field] of [['sourceUrn', 'sourceUid', 'source_requirement_urn'], ['targetUrn', 'targetUid', 'target_requirement_urn']] as const) {
+    for (const [urnKey, uidKey, field] of [
+      ['sourceUrn', 'sourceUid', 'source_requirement_urn'],
+      ['targetUrn', 'targetUid', 'target_requirement_urn'],
+    ] as const) {
       const urn = m[urnKey];
       if (!urn) continue;
       const uid = byUrn.get(urn);
       if (uid) m[uidKey] = uid;
-      else problems.add(m.at, field, `unknown requirement URN '${urn}': import its CISO Assistant framework library first or together`);
+      else
+        problems.add(
+          m.at,
+          field,
+          `unknown requirement URN '${urn}': import its CISO Assistant framework library first or together`,
+        );
     }
   }
 }

@@ -77,7 +77,11 @@ async function validateCatalog(batch: ImportBatch, graph: Graph, problems: Probl
     const key = [m.sourceUid, m.targetUid].sort().join('|');
     const first = pairs.get(key);
     if (first) {
-      problems.add(m.at, 'target_uid', `duplicate mapping of ${m.sourceUid} and ${m.targetUid} (first at ${first.file}${first.line ? ` line ${first.line}` : ''})`);
+      problems.add(
+        m.at,
+        'target_uid',
+        `duplicate mapping of ${m.sourceUid} and ${m.targetUid} (first at ${first.file}${first.line ? ` line ${first.line}` : ''})`,
+      );
     } else {
       pairs.set(key, m.at);
     }
@@ -87,7 +91,11 @@ async function validateCatalog(batch: ImportBatch, graph: Graph, problems: Probl
   });
   for (const m of batch.mappings) {
     if (reverse.has(`${m.sourceUid}|${m.targetUid}`)) {
-      problems.add(m.at, 'source_uid', `the graph already maps ${m.targetUid} to ${m.sourceUid}; a pair is stored in one direction only`);
+      problems.add(
+        m.at,
+        'source_uid',
+        `the graph already maps ${m.targetUid} to ${m.sourceUid}; a pair is stored in one direction only`,
+      );
     }
   }
 }
@@ -112,7 +120,13 @@ const key = (...parts: string[]) => parts.join('\u0000');
 const where = (at: Position) => `${at.file}${at.line !== undefined ? ` line ${at.line}` : at.path ? ` ${at.path}` : ''}`;
 
 /** Reports the second and later occurrences of a key, naming the first. */
-function duplicates<T extends { at: Position }>(rows: T[], keyOf: (row: T) => string, field: string, describe: (row: T) => string, problems: Problems): void {
+function duplicates<T extends { at: Position }>(
+  rows: T[],
+  keyOf: (row: T) => string,
+  field: string,
+  describe: (row: T) => string,
+  problems: Problems,
+): void {
   const first = new Map<string, Position>();
   for (const row of rows) {
     const k = keyOf(row);
@@ -131,30 +145,76 @@ interface OrgRef {
 }
 
 export async function validateInventory(batch: ImportBatch, graph: Graph, problems: Problems): Promise<void> {
-  duplicates(batch.organizations, (o) => o.id, 'id', (o) => `duplicate organization id '${o.id}'`, problems);
+  duplicates(
+    batch.organizations,
+    (o) => o.id,
+    'id',
+    (o) => `duplicate organization id '${o.id}'`,
+    problems,
+  );
   const nodes: Record<OrgLabel, { at: Position; orgId: string; id: string }[]> = {
-    System: batch.systems, Control: batch.controls, Evidence: batch.evidence, Risk: batch.risks,
+    System: batch.systems,
+    Control: batch.controls,
+    Evidence: batch.evidence,
+    Risk: batch.risks,
   };
   for (const [label, rows] of Object.entries(nodes) as [OrgLabel, (typeof nodes)[OrgLabel]][]) {
-    duplicates(rows, (r) => key(r.orgId, r.id), 'id', (r) => `duplicate ${NOUN[label]} id '${r.id}' in organization '${r.orgId}'`, problems);
+    duplicates(
+      rows,
+      (r) => key(r.orgId, r.id),
+      'id',
+      (r) => `duplicate ${NOUN[label]} id '${r.id}' in organization '${r.orgId}'`,
+      problems,
+    );
   }
-  duplicates(batch.adoptions, (a) => key(a.orgId, a.frameworkId), 'framework_id', (a) => `organization '${a.orgId}' adopts '${a.frameworkId}' twice`, problems);
-  duplicates(batch.exclusions, (e) => key(e.orgId, e.requirementUid), 'requirement_uid', (e) => `'${e.requirementUid}' is excluded twice for '${e.orgId}'`, problems);
-  duplicates(batch.controlRequirements, (c) => key(c.orgId, c.controlId, c.requirementUid), 'requirement_uid',
-    (c) => `control '${c.controlId}' implements '${c.requirementUid}' twice`, problems);
+  duplicates(
+    batch.adoptions,
+    (a) => key(a.orgId, a.frameworkId),
+    'framework_id',
+    (a) => `organization '${a.orgId}' adopts '${a.frameworkId}' twice`,
+    problems,
+  );
+  duplicates(
+    batch.exclusions,
+    (e) => key(e.orgId, e.requirementUid),
+    'requirement_uid',
+    (e) => `'${e.requirementUid}' is excluded twice for '${e.orgId}'`,
+    problems,
+  );
+  duplicates(
+    batch.controlRequirements,
+    (c) => key(c.orgId, c.controlId, c.requirementUid),
+    'requirement_uid',
+    (c) => `control '${c.controlId}' implements '${c.requirementUid}' twice`,
+    problems,
+  );
   const links: [string, LinkRecord[], string][] = [
-    ['control-systems', batch.controlSystems, 'system_id'], ['evidence-controls', batch.evidenceControls, 'control_id'],
-    ['evidence-systems', batch.evidenceSystems, 'system_id'], ['risk-systems', batch.riskSystems, 'system_id'],
+    ['control-systems', batch.controlSystems, 'system_id'],
+    ['evidence-controls', batch.evidenceControls, 'control_id'],
+    ['evidence-systems', batch.evidenceSystems, 'system_id'],
+    ['risk-systems', batch.riskSystems, 'system_id'],
     ['risk-controls', batch.riskControls, 'control_id'],
   ];
   for (const [name, rows, field] of links) {
-    duplicates(rows, (l) => key(l.orgId, l.fromId, l.toId), field, (l) => `duplicate ${name} link ${l.fromId} -> ${l.toId}`, problems);
+    duplicates(
+      rows,
+      (l) => key(l.orgId, l.fromId, l.toId),
+      field,
+      (l) => `duplicate ${name} link ${l.fromId} -> ${l.toId}`,
+      problems,
+    );
   }
 
   // Organizations: every org_id must name one in this import or in the graph.
   const orgRows: { orgId: string; at: Position }[] = [
-    ...batch.adoptions, ...batch.exclusions, ...batch.systems, ...batch.controls, ...batch.controlRequirements, ...batch.evidence,
-    ...batch.risks, ...links.flatMap(([, rows]) => rows),
+    ...batch.adoptions,
+    ...batch.exclusions,
+    ...batch.systems,
+    ...batch.controls,
+    ...batch.controlRequirements,
+    ...batch.evidence,
+    ...batch.risks,
+    ...links.flatMap(([, rows]) => rows),
   ];
   const batchOrgs = new Set(batch.organizations.map((o) => o.id));
   const graphOrgs = await existing(graph, EXISTING_ORGANIZATIONS, {
@@ -187,13 +247,18 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
   });
   for (const r of reqRows) {
     if (r.requirementUid && !batchRequirements.has(r.requirementUid) && !graphRequirements.has(r.requirementUid)) {
-      problems.add(r.at, 'requirement_uid', `unknown requirement '${r.requirementUid}' (a uid is framework_id:ref, e.g. iso42001:A.6.2.4)`);
+      problems.add(
+        r.at,
+        'requirement_uid',
+        `unknown requirement '${r.requirementUid}' (a uid is framework_id:ref, e.g. iso42001:A.6.2.4)`,
+      );
     }
   }
 
   // Organization-side references: same organization, in this import or in the graph.
   const refs: OrgRef[] = [];
-  const push = (label: OrgLabel, field: string) => (orgId: string, id: string, at: Position) => refs.push({ label, orgId, id, at, field });
+  const push = (label: OrgLabel, field: string) => (orgId: string, id: string, at: Position) =>
+    refs.push({ label, orgId, id, at, field });
   for (const c of batch.controlRequirements) push('Control', 'control_id')(c.orgId, c.controlId, c.at);
   const linkLabels: [LinkRecord[], OrgLabel, string, OrgLabel, string][] = [
     [batch.controlSystems, 'Control', 'control_id', 'System', 'system_id'],
@@ -216,7 +281,9 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
   }
   const inGraph = new Map<OrgLabel, Map<string, Set<string>>>();
   for (const label of Object.keys(EXISTING_ORG_NODES) as OrgLabel[]) {
-    const ids = [...new Set(refs.filter((r) => r.label === label && r.id && !inBatch.get(label)?.get(r.id)?.has(r.orgId)).map((r) => r.id))];
+    const ids = [
+      ...new Set(refs.filter((r) => r.label === label && r.id && !inBatch.get(label)?.get(r.id)?.has(r.orgId)).map((r) => r.id)),
+    ];
     const byId = new Map<string, Set<string>>();
     if (ids.length) {
       const { records } = await graph.run(EXISTING_ORG_NODES[label], { ids });
@@ -231,7 +298,11 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
     const owners = new Set([...(inBatch.get(r.label)?.get(r.id) ?? []), ...(inGraph.get(r.label)?.get(r.id) ?? [])]);
     if (owners.has(r.orgId)) continue;
     if (owners.size > 0) {
-      problems.add(r.at, r.field, `${NOUN[r.label]} '${r.id}' belongs to organization ${[...owners].map((o) => `'${o}'`).join(', ')}, not '${r.orgId}'; a row may only reference its own organization's nodes`);
+      problems.add(
+        r.at,
+        r.field,
+        `${NOUN[r.label]} '${r.id}' belongs to organization ${[...owners].map((o) => `'${o}'`).join(', ')}, not '${r.orgId}'; a row may only reference its own organization's nodes`,
+      );
     } else {
       problems.add(r.at, r.field, `unknown ${NOUN[r.label]} '${r.id}' in organization '${r.orgId}'`);
     }

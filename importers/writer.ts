@@ -166,7 +166,12 @@ const WRITERS: EntityWriter[] = [
       b.frameworks.map((f) => ({
         id: f.id,
         props: {
-          name: f.name, version: f.version, publisher: f.publisher, kind: f.kind, url: f.url, publishedOn: toDate(f.publishedOn),
+          name: f.name,
+          version: f.version,
+          publisher: f.publisher,
+          kind: f.kind,
+          url: f.url,
+          publishedOn: toDate(f.publishedOn),
           // Only formats that know a foreign id set it, so a CSV re-import does not erase it.
           ...(f.urn ? { urn: f.urn } : {}),
         },
@@ -232,8 +237,14 @@ const WRITERS: EntityWriter[] = [
         orgId: s.orgId,
         id: s.id,
         props: {
-          name: s.name, purpose: s.purpose, isAI: s.isAI, aiActRole: s.aiActRole, aiActRisk: s.aiActRisk, gpai: s.gpai,
-          lifecycleStage: s.lifecycleStage, owner: s.owner,
+          name: s.name,
+          purpose: s.purpose,
+          isAI: s.isAI,
+          aiActRole: s.aiActRole,
+          aiActRisk: s.aiActRisk,
+          gpai: s.gpai,
+          lifecycleStage: s.lifecycleStage,
+          owner: s.owner,
         },
       })),
   },
@@ -242,7 +253,11 @@ const WRITERS: EntityWriter[] = [
     statement: WRITE_CONTROLS,
     created: 'nodes',
     rows: (b) =>
-      b.controls.map((c) => ({ orgId: c.orgId, id: c.id, props: { name: c.name, description: c.description, owner: c.owner, status: c.status } })),
+      b.controls.map((c) => ({
+        orgId: c.orgId,
+        id: c.id,
+        props: { name: c.name, description: c.description, owner: c.owner, status: c.status },
+      })),
   },
   {
     type: 'Evidence',
@@ -253,8 +268,14 @@ const WRITERS: EntityWriter[] = [
         orgId: e.orgId,
         id: e.id,
         props: {
-          title: e.title, kind: e.kind, uri: e.uri, sha256: e.sha256, collectedAt: toDate(e.collectedAt), validUntil: toDate(e.validUntil),
-          status: e.status, owner: e.owner,
+          title: e.title,
+          kind: e.kind,
+          uri: e.uri,
+          sha256: e.sha256,
+          collectedAt: toDate(e.collectedAt),
+          validUntil: toDate(e.validUntil),
+          status: e.status,
+          owner: e.owner,
         },
       })),
   },
@@ -264,7 +285,9 @@ const WRITERS: EntityWriter[] = [
     created: 'nodes',
     rows: (b) =>
       b.risks.map((r) => ({
-        orgId: r.orgId, id: r.id, props: { title: r.title, likelihood: r.likelihood, impact: r.impact, treatment: r.treatment },
+        orgId: r.orgId,
+        id: r.id,
+        props: { title: r.title, likelihood: r.likelihood, impact: r.impact, treatment: r.treatment },
       })),
   },
   {
@@ -273,14 +296,17 @@ const WRITERS: EntityWriter[] = [
     created: 'column',
     rows: (b) =>
       b.adoptions.map((a) => ({
-        orgId: a.orgId, frameworkId: a.frameworkId, props: { since: toDate(a.since), targetDate: toDate(a.targetDate), scope: a.scope },
+        orgId: a.orgId,
+        frameworkId: a.frameworkId,
+        props: { since: toDate(a.since), targetDate: toDate(a.targetDate), scope: a.scope },
       })),
   },
   {
     type: 'EXCLUDES',
     statement: WRITE_EXCLUSIONS,
     created: 'column',
-    rows: (b) => b.exclusions.map((e) => ({ orgId: e.orgId, requirementUid: e.requirementUid, props: { justification: e.justification } })),
+    rows: (b) =>
+      b.exclusions.map((e) => ({ orgId: e.orgId, requirementUid: e.requirementUid, props: { justification: e.justification } })),
   },
   {
     type: 'IMPLEMENTS',
@@ -288,7 +314,10 @@ const WRITERS: EntityWriter[] = [
     created: 'column',
     rows: (b) =>
       b.controlRequirements.map((c) => ({
-        orgId: c.orgId, controlId: c.controlId, requirementUid: c.requirementUid, props: { coverage: c.coverage, note: c.note },
+        orgId: c.orgId,
+        controlId: c.controlId,
+        requirementUid: c.requirementUid,
+        props: { coverage: c.coverage, note: c.note },
       })),
   },
   { type: 'APPLIES_TO', statement: WRITE_APPLIES_TO, created: 'relationships', rows: (b) => links(b.controlSystems) },
@@ -323,9 +352,11 @@ function countsOf(writer: EntityWriter, result: QueryResult): WriteCounts {
   if (!record) return { created: 0, updated: 0, unchanged: 0 };
   const updates = result.summary.counters.updates();
   const created =
-    writer.created === 'column' ? Number(record.get('created'))
-    : writer.created === 'nodes' ? updates.nodesCreated
-    : updates.relationshipsCreated;
+    writer.created === 'column'
+      ? Number(record.get('created'))
+      : writer.created === 'nodes'
+        ? updates.nodesCreated
+        : updates.relationshipsCreated;
   const total = Number(record.get('total'));
   const unchanged = record.has('unchanged') ? Number(record.get('unchanged')) : total - created;
   return { created, updated: total - created - unchanged, unchanged };

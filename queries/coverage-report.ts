@@ -28,7 +28,10 @@ export async function coverageReport(graph: Graph, options: CoverageReportOption
     const { records } = await graph.run(ADOPTED_FRAMEWORKS, { org: options.org });
     frameworks = records.map((r) => r.get('id') as string);
     if (!frameworks.length) {
-      throw new QueryParameterError(`organization '${options.org}' adopts no framework`, 'Import adoptions.csv, or pass --framework.');
+      throw new QueryParameterError(
+        `organization '${options.org}' adopts no framework`,
+        'Import adoptions.csv, or pass --framework.',
+      );
     }
   }
   const results: CoverageResult[] = [];
@@ -45,7 +48,12 @@ const csvField = (v: string): string => (/[",\n;]/.test(v) ? `"${v.replace(/"/g,
 
 function requirementCells(r: CoverageResult['requirements'][number]): string[] {
   return [
-    r.uid, r.ref, r.title, r.group, r.status, r.basis ?? '',
+    r.uid,
+    r.ref,
+    r.title,
+    r.group,
+    r.status,
+    r.basis ?? '',
     [...new Set(r.controls.map((c) => c.control))].join(' '),
     r.inferred ? r.inferred.path.join(' > ') : '',
     r.inferred ? String(r.inferred.strength) : '',
@@ -53,28 +61,89 @@ function requirementCells(r: CoverageResult['requirements'][number]): string[] {
   ];
 }
 
-const REQUIREMENT_COLUMNS = ['uid', 'ref', 'title', 'group', 'status', 'basis', 'controls', 'inferred_path', 'strength', 'exclusion'];
+const REQUIREMENT_COLUMNS = [
+  'uid',
+  'ref',
+  'title',
+  'group',
+  'status',
+  'basis',
+  'controls',
+  'inferred_path',
+  'strength',
+  'exclusion',
+];
 
 function toCsv(results: CoverageResult[]): string {
   const lines = [['framework', ...REQUIREMENT_COLUMNS].join(',')];
-  for (const res of results) for (const r of res.requirements) lines.push([res.framework, ...requirementCells(r)].map(csvField).join(','));
+  for (const res of results)
+    for (const r of res.requirements) lines.push([res.framework, ...requirementCells(r)].map(csvField).join(','));
   return `${lines.join('\n')}\n`;
 }
 
 function summaryRow(r: CoverageResult): string[] {
   const t = r.totals;
-  return [r.framework, String(t.applicable), String(t.met), String(t.partially_met), String(t.stale), String(t.unverified), String(t.gap), String(t.excluded), pct(r.percentMet), pct(r.percentCovered)];
+  return [
+    r.framework,
+    String(t.applicable),
+    String(t.met),
+    String(t.partially_met),
+    String(t.stale),
+    String(t.unverified),
+    String(t.gap),
+    String(t.excluded),
+    pct(r.percentMet),
+    pct(r.percentCovered),
+  ];
 }
-const SUMMARY_COLUMNS = ['framework', 'applicable', 'met', 'partially met', 'stale', 'unverified', 'gap', 'excluded', 'met %', 'covered %'];
+const SUMMARY_COLUMNS = [
+  'framework',
+  'applicable',
+  'met',
+  'partially met',
+  'stale',
+  'unverified',
+  'gap',
+  'excluded',
+  'met %',
+  'covered %',
+];
 
 function toMarkdown(results: CoverageResult[]): string {
   const md = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
-  const out = [`# Coverage report: ${results[0]?.org ?? ''} (${results[0]?.today ?? ''})`, '', md(SUMMARY_COLUMNS), `|${SUMMARY_COLUMNS.map(() => '---').join('|')}|`];
+  const out = [
+    `# Coverage report: ${results[0]?.org ?? ''} (${results[0]?.today ?? ''})`,
+    '',
+    md(SUMMARY_COLUMNS),
+    `|${SUMMARY_COLUMNS.map(() => '---').join('|')}|`,
+  ];
   out.push(...results.map((r) => md(summaryRow(r))), '');
-  out.push('Statuses: met, partially met, stale (evidence expired), unverified (no approved evidence), gap; direct or inferred through approved mappings (see queries/README.md).', '');
+  out.push(
+    'Statuses: met, partially met, stale (evidence expired), unverified (no approved evidence), gap; direct or inferred through approved mappings (see queries/README.md).',
+    '',
+  );
   for (const r of results) {
-    out.push(`## ${r.framework}`, '', md(['group', 'title', 'requirements', 'met', 'partially met', 'stale', 'unverified', 'gap', 'excluded', 'met %']), '|---|---|---|---|---|---|---|---|---|---|');
-    for (const g of r.groups) out.push(md([g.ref, g.title, String(g.requirements), String(g.met), String(g.partially_met), String(g.stale), String(g.unverified), String(g.gap), String(g.excluded), pct(g.percentMet)]));
+    out.push(
+      `## ${r.framework}`,
+      '',
+      md(['group', 'title', 'requirements', 'met', 'partially met', 'stale', 'unverified', 'gap', 'excluded', 'met %']),
+      '|---|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const g of r.groups)
+      out.push(
+        md([
+          g.ref,
+          g.title,
+          String(g.requirements),
+          String(g.met),
+          String(g.partially_met),
+          String(g.stale),
+          String(g.unverified),
+          String(g.gap),
+          String(g.excluded),
+          pct(g.percentMet),
+        ]),
+      );
     out.push('', md(['requirement', 'title', 'status', 'basis', 'controls', 'inferred path']), '|---|---|---|---|---|---|');
     for (const q of r.requirements) {
       const c = requirementCells(q);
@@ -85,18 +154,45 @@ function toMarkdown(results: CoverageResult[]): string {
   return out.join('\n');
 }
 
-const esc = (s: string): string => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
+const esc = (s: string): string =>
+  s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
 
 function toHtml(results: CoverageResult[]): string {
   const row = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${esc(c)}</${tag}>`).join('')}</tr>`;
-  const body: string[] = [`<h1>Coverage report: ${esc(results[0]?.org ?? '')} (${esc(results[0]?.today ?? '')})</h1>`, '<table>', row(SUMMARY_COLUMNS, 'th'), ...results.map((r) => row(summaryRow(r))), '</table>'];
+  const body: string[] = [
+    `<h1>Coverage report: ${esc(results[0]?.org ?? '')} (${esc(results[0]?.today ?? '')})</h1>`,
+    '<table>',
+    row(SUMMARY_COLUMNS, 'th'),
+    ...results.map((r) => row(summaryRow(r))),
+    '</table>',
+  ];
   for (const r of results) {
-    body.push(`<h2>${esc(r.framework)}</h2>`, '<table>', row(['group', 'title', 'requirements', 'met', 'partially met', 'stale', 'unverified', 'gap', 'excluded', 'met %'], 'th'));
-    for (const g of r.groups) body.push(row([g.ref, g.title, String(g.requirements), String(g.met), String(g.partially_met), String(g.stale), String(g.unverified), String(g.gap), String(g.excluded), pct(g.percentMet)]));
+    body.push(
+      `<h2>${esc(r.framework)}</h2>`,
+      '<table>',
+      row(['group', 'title', 'requirements', 'met', 'partially met', 'stale', 'unverified', 'gap', 'excluded', 'met %'], 'th'),
+    );
+    for (const g of r.groups)
+      body.push(
+        row([
+          g.ref,
+          g.title,
+          String(g.requirements),
+          String(g.met),
+          String(g.partially_met),
+          String(g.stale),
+          String(g.unverified),
+          String(g.gap),
+          String(g.excluded),
+          pct(g.percentMet),
+        ]),
+      );
     body.push('</table>', '<table>', row(['requirement', 'title', 'status', 'basis', 'controls', 'inferred path'], 'th'));
     for (const q of r.requirements) {
       const c = requirementCells(q);
-      body.push(`<tr class="${q.status}"><td>${esc(q.ref)}</td><td>${esc(q.title)}</td><td>${esc(q.status)}</td><td>${esc(q.basis ?? '')}</td><td>${esc(c[6] ?? '')}</td><td>${esc(c[7] ?? '')}</td></tr>`);
+      body.push(
+        `<tr class="${q.status}"><td>${esc(q.ref)}</td><td>${esc(q.title)}</td><td>${esc(q.status)}</td><td>${esc(q.basis ?? '')}</td><td>${esc(c[6] ?? '')}</td><td>${esc(c[7] ?? '')}</td></tr>`,
+      );
     }
     body.push('</table>');
   }

@@ -18,7 +18,8 @@ export function cypherFile(name: string): string {
 export function cypher(name: string, including: readonly string[] = []): string {
   let text = cache.get(name);
   if (text === undefined) {
-    if (including.includes(name)) throw new Error(`queries/${name}.cypher includes itself (${[...including, name].join(' -> ')})`);
+    if (including.includes(name))
+      throw new Error(`queries/${name}.cypher includes itself (${[...including, name].join(' -> ')})`);
     text = fs
       .readFileSync(cypherFile(name), 'utf8')
       .replace(INCLUDE, (_line, included: string) => cypher(included, [...including, name]).trimEnd());

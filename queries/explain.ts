@@ -26,7 +26,15 @@ export interface MappingPath {
     from: string;
     to: string;
     read: string;
-    stored: { source: string; target: string; relationship: string; strength: number; rationale: string | null; provenance: string | null; explanation: string | null };
+    stored: {
+      source: string;
+      target: string;
+      relationship: string;
+      strength: number;
+      rationale: string | null;
+      provenance: string | null;
+      explanation: string | null;
+    };
   }[];
 }
 
@@ -37,15 +45,30 @@ export interface ExplainResult {
   maxDepth: number;
   /** The status when the requirement is itself assessed (a leaf); null when it has parts. */
   status: CoverageStatus | null;
-  parts: { uid: string; ref: string; title: string; status: CoverageStatus; basis: Basis | null; exclusion: Exclusion | null; chosenPath: string[] | null; direct: DirectPath[] }[];
+  parts: {
+    uid: string;
+    ref: string;
+    title: string;
+    status: CoverageStatus;
+    basis: Basis | null;
+    exclusion: Exclusion | null;
+    chosenPath: string[] | null;
+    direct: DirectPath[];
+  }[];
   inferred: MappingPath[];
 }
 
 export const explain = defineQuestion<ExplainResult>(
   'explain',
-  "why a requirement has its status: evidence->control paths and mapping paths",
+  'why a requirement has its status: evidence->control paths and mapping paths',
   [
-    { name: 'requirement', type: 'string', required: true, exists: 'requirement', description: 'requirement uid, e.g. iso42001:7.5.3' },
+    {
+      name: 'requirement',
+      type: 'string',
+      required: true,
+      exists: 'requirement',
+      description: 'requirement uid, e.g. iso42001:7.5.3',
+    },
     P.org,
     P.today,
     P.maxDepth,

@@ -29,7 +29,12 @@ export const gaps = defineQuestion<GapsResult>(
   [
     P.framework(),
     P.org,
-    { name: 'statuses', type: 'strings', oneOf: GAP_STATUSES, description: `statuses counted as gaps, comma-separated (default gap; ${GAP_STATUSES.join(', ')})` },
+    {
+      name: 'statuses',
+      type: 'strings',
+      oneOf: GAP_STATUSES,
+      description: `statuses counted as gaps, comma-separated (default gap; ${GAP_STATUSES.join(', ')})`,
+    },
     P.today,
     P.maxDepth,
     P.first,

@@ -35,10 +35,22 @@ export const MAX_DEPTH = 5;
 export const P = {
   org: { name: 'org', type: 'string', required: true, exists: 'organization', description: 'organization id, e.g. demo' },
   today: { name: 'today', type: 'date', description: 'the date evidence validity is judged on (default: today)' },
-  maxDepth: { name: 'maxDepth', type: 'int', min: 1, max: MAX_DEPTH, description: 'most mapping hops an inference may take (default 3)' },
+  maxDepth: {
+    name: 'maxDepth',
+    type: 'int',
+    min: 1,
+    max: MAX_DEPTH,
+    description: 'most mapping hops an inference may take (default 3)',
+  },
   first: { name: 'first', type: 'int', min: 0, max: 10_000, description: 'page size (default: all)' },
   offset: { name: 'offset', type: 'int', min: 0, description: 'items to skip (default 0)' },
-  framework: (name = 'framework'): ParamSpec => ({ name, type: 'string', required: true, exists: 'framework', description: 'framework id: iso42001, iso27001, eu-ai-act, gdpr, nis2' }),
+  framework: (name = 'framework'): ParamSpec => ({
+    name,
+    type: 'string',
+    required: true,
+    exists: 'framework',
+    description: 'framework id: iso42001, iso27001, eu-ai-act, gdpr, nis2',
+  }),
 } satisfies Record<string, ParamSpec | ((name?: string) => ParamSpec)>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -76,8 +88,15 @@ function convert(spec: ParamSpec, raw: unknown): ParamValue {
       return raw;
     }
     case 'strings': {
-      const list = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : raw;
-      if (!Array.isArray(list) || !list.every((s): s is string => typeof s === 'string')) throw invalid(spec, 'must be a list of strings');
+      const list =
+        typeof raw === 'string'
+          ? raw
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : raw;
+      if (!Array.isArray(list) || !list.every((s): s is string => typeof s === 'string'))
+        throw invalid(spec, 'must be a list of strings');
       const bad = spec.oneOf ? list.filter((s) => !spec.oneOf?.includes(s)) : [];
       if (bad.length) throw invalid(spec, `${bad.join(', ')} not in ${spec.oneOf?.join(', ')}`);
       return list;

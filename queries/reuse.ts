@@ -28,6 +28,7 @@ export const reuse = defineQuestion<ReuseResult>(
   "what the organization's covered requirements of one framework give it for another",
   [P.framework('source'), P.framework('target'), P.org, P.today, P.maxDepth, P.first, P.offset],
   (params) => {
-    if (params.source === params.target) throw new QueryParameterError('source and target are the same', 'Name two different frameworks.');
+    if (params.source === params.target)
+      throw new QueryParameterError('source and target are the same', 'Name two different frameworks.');
   },
 );

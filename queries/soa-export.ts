@@ -7,10 +7,22 @@ import { soa, type SoaResult, type SoaRow } from './soa.ts';
 export const SOA_FORMATS = ['csv', 'md', 'xlsx'] as const;
 export type SoaFormat = (typeof SOA_FORMATS)[number];
 
-const COLUMNS = ['control', 'title', 'group', 'applicable', 'justification', 'status', 'basis', 'implemented_by', 'evidence'] as const;
+const COLUMNS = [
+  'control',
+  'title',
+  'group',
+  'applicable',
+  'justification',
+  'status',
+  'basis',
+  'implemented_by',
+  'evidence',
+] as const;
 
 function cells(row: SoaRow): string[] {
-  const evidence = row.implementedBy.flatMap((c) => c.evidence.map((e) => `${e.id} (${e.valid ? 'valid' : e.status === 'approved' ? `expired ${e.validUntil}` : e.status})`));
+  const evidence = row.implementedBy.flatMap((c) =>
+    c.evidence.map((e) => `${e.id} (${e.valid ? 'valid' : e.status === 'approved' ? `expired ${e.validUntil}` : e.status})`),
+  );
   return [
     row.ref,
     row.title,
@@ -48,17 +60,29 @@ export async function soaToXlsx(result: SoaResult): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'crosswalk';
   const sheet = workbook.addWorksheet(`SoA ${result.framework}`);
-  sheet.columns = COLUMNS.map((c) => ({ header: c, key: c, width: c === 'justification' || c === 'implemented_by' || c === 'evidence' ? 50 : 16 }));
+  sheet.columns = COLUMNS.map((c) => ({
+    header: c,
+    key: c,
+    width: c === 'justification' || c === 'implemented_by' || c === 'evidence' ? 50 : 16,
+  }));
   for (const row of result.rows) sheet.addRow(cells(row));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const info = workbook.addWorksheet('About');
-  info.addRows([['framework', result.framework], ['organization', result.org], ['date', result.today], ['applicable', `${result.applicable} of ${result.total}`]]);
+  info.addRows([
+    ['framework', result.framework],
+    ['organization', result.org],
+    ['date', result.today],
+    ['applicable', `${result.applicable} of ${result.total}`],
+  ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** Runs the soa question and renders it. */
-export async function exportSoa(graph: Graph, options: { framework: string; org: string; format: string; today?: string }): Promise<string | Buffer> {
+export async function exportSoa(
+  graph: Graph,
+  options: { framework: string; org: string; format: string; today?: string },
+): Promise<string | Buffer> {
   if (!(SOA_FORMATS as readonly string[]).includes(options.format)) {
     throw new QueryParameterError(`unknown format '${options.format}'`, `Use --format ${SOA_FORMATS.join('|')}.`);
   }

@@ -36,10 +36,5 @@ export interface SoaResult {
 export const soa = defineQuestion<SoaResult>(
   'soa',
   'Statement of Applicability: every Annex A control, applicability, implementing controls, status, evidence',
-  [
-    { ...P.framework(), oneOf: SOA_FRAMEWORKS, description: 'iso42001 or iso27001' },
-    P.org,
-    P.today,
-    P.maxDepth,
-  ],
+  [{ ...P.framework(), oneOf: SOA_FRAMEWORKS, description: 'iso42001 or iso27001' }, P.org, P.today, P.maxDepth],
 );

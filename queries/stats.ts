@@ -28,7 +28,9 @@ export async function stats(graph: Graph): Promise<GraphStats> {
     name: r.get('name') as string,
     total: Number(r.get('total')),
     byKind: Object.fromEntries(
-      (r.get('kinds') as { kind: string | null; count: number }[]).filter((k) => k.kind !== null).map((k) => [k.kind, Number(k.count)]),
+      (r.get('kinds') as { kind: string | null; count: number }[])
+        .filter((k) => k.kind !== null)
+        .map((k) => [k.kind, Number(k.count)]),
     ),
   }));
   const mappings = await graph.run(cypher('stats-mappings'));

@@ -7,13 +7,20 @@ export const SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
 
 const csvFiles = (dir: string): string[] =>
   fs.existsSync(dir)
-    ? fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(dir, f))
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.csv'))
+        .sort()
+        .map((f) => path.join(dir, f))
     : [];
 
 /** frameworks.csv first, then the per-framework catalogs. */
 export function catalogFiles(): string[] {
   const all = csvFiles(path.join(SEEDS_DIR, 'frameworks'));
-  return [...all.filter((f) => path.basename(f) === 'frameworks.csv'), ...all.filter((f) => path.basename(f) !== 'frameworks.csv')];
+  return [
+    ...all.filter((f) => path.basename(f) === 'frameworks.csv'),
+    ...all.filter((f) => path.basename(f) !== 'frameworks.csv'),
+  ];
 }
 
 export function mappingFiles(): string[] {

@@ -7,7 +7,7 @@ import { log, withGraph, type Command } from '../command.ts';
 /** `crosswalk bloom snapshot|clear`: the coverage snapshot the Bloom perspective colours requirements by. */
 export const bloomCommand: Command = {
   name: 'bloom',
-  summary: 'write (or clear) an organization\'s coverage snapshot for Neo4j Bloom',
+  summary: "write (or clear) an organization's coverage snapshot for Neo4j Bloom",
   usage: `
 Usage: crosswalk bloom snapshot --org ID [--framework ID[,ID...]] [--today YYYY-MM-DD] [--maxDepth N]
        crosswalk bloom clear --org ID
@@ -24,7 +24,10 @@ shared by every organization), so the perspective (crosswalk export bloom) colou
     const [action] = args.positionals;
     const org = stringFlag(args, 'org');
     if (action !== 'snapshot' && action !== 'clear') {
-      throw new CrosswalkError(`unknown action '${action ?? ''}'`, 'Use: crosswalk bloom snapshot --org ID, or crosswalk bloom clear --org ID');
+      throw new CrosswalkError(
+        `unknown action '${action ?? ''}'`,
+        'Use: crosswalk bloom snapshot --org ID, or crosswalk bloom clear --org ID',
+      );
     }
     if (!org) throw new CrosswalkError('--org is required', 'Add --org ID, e.g. --org demo.');
     return withGraph(config, async (graph) => {
@@ -35,15 +38,22 @@ shared by every organization), so the perspective (crosswalk export bloom) colou
       const depth = stringFlag(args, 'maxDepth');
       const result = await writeCoverageSnapshot(graph, {
         org,
-        frameworks: stringFlag(args, 'framework')?.split(',').map((f) => f.trim()).filter(Boolean),
+        frameworks: stringFlag(args, 'framework')
+          ?.split(',')
+          .map((f) => f.trim())
+          .filter(Boolean),
         today: stringFlag(args, 'today') ?? null,
         maxDepth: depth === undefined ? null : Number(depth),
       });
       for (const f of result.frameworks) {
-        const counts = COVERAGE_STATUSES.filter((status) => f.byStatus[status]).map((status) => `${status} ${f.byStatus[status]}`).join(', ');
+        const counts = COVERAGE_STATUSES.filter((status) => f.byStatus[status])
+          .map((status) => `${status} ${f.byStatus[status]}`)
+          .join(', ');
         log(`  ${f.framework.padEnd(10)} ${String(f.requirements).padStart(4)} requirements: ${counts}`);
       }
-      log(`Coverage snapshot of '${org}' as of ${result.asOf}: ${result.written} CoverageStatus nodes written (${result.removed} replaced)`);
+      log(
+        `Coverage snapshot of '${org}' as of ${result.asOf}: ${result.written} CoverageStatus nodes written (${result.removed} replaced)`,
+      );
       return 0;
     });
   },

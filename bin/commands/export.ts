@@ -32,8 +32,13 @@ database. Colours by coverage status come from 'crosswalk bloom snapshot --org I
     const format = stringFlag(args, 'format') ?? 'csv';
     if (what === 'soa') return exportSoaCommand(args, config, format);
     if (what === 'bloom') return exportBloomCommand(args);
-    if (what !== 'mappings') throw new CrosswalkError(`cannot export '${what ?? ''}'`, 'Use: crosswalk export mappings|soa|bloom (crosswalk export --help)');
-    if (format !== 'csv' && format !== 'oscal') throw new CrosswalkError(`unknown format '${format}'`, 'Use --format csv or --format oscal.');
+    if (what !== 'mappings')
+      throw new CrosswalkError(
+        `cannot export '${what ?? ''}'`,
+        'Use: crosswalk export mappings|soa|bloom (crosswalk export --help)',
+      );
+    if (format !== 'csv' && format !== 'oscal')
+      throw new CrosswalkError(`unknown format '${format}'`, 'Use --format csv or --format oscal.');
     return withGraph(config, async (graph) => {
       const mappings = await readMappings(graph, stringFlag(args, 'framework') ?? null);
       const text = format === 'csv' ? mappingsToCsv(mappings) : mappingsToOscal(mappings);
@@ -50,12 +55,21 @@ database. Colours by coverage status come from 'crosswalk bloom snapshot --org I
 };
 
 /** `export soa`: the Statement of Applicability (queries/soa-export.ts). */
-async function exportSoaCommand(args: Parameters<Command['run']>[0], config: Parameters<Command['run']>[1], format: string): Promise<number> {
+async function exportSoaCommand(
+  args: Parameters<Command['run']>[0],
+  config: Parameters<Command['run']>[1],
+  format: string,
+): Promise<number> {
   const out = stringFlag(args, 'out');
   if (format === 'xlsx' && !out) throw new CrosswalkError('xlsx needs --out FILE', 'Add --out soa.xlsx.');
   return withGraph(config, async (graph) => {
     const framework = stringFlag(args, 'framework') ?? 'iso42001';
-    const data = await exportSoa(graph, { framework, org: stringFlag(args, 'org') ?? 'demo', format, today: stringFlag(args, 'today') });
+    const data = await exportSoa(graph, {
+      framework,
+      org: stringFlag(args, 'org') ?? 'demo',
+      format,
+      today: stringFlag(args, 'today'),
+    });
     if (out) {
       fs.writeFileSync(out, data);
       log(`Statement of Applicability (${framework}, ${format}) written to ${out}`);

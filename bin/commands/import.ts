@@ -45,7 +45,8 @@ OSCAL mapping collections name requirements by id-ref = our ref within the frame
 and CISO Assistant are stored with source 'imported' and status 'draft' (unless the OSCAL map carries
 crosswalk props); a missing strength defaults to 9 (equal), 7 (subset/superset), 5 (intersects), 1 (none).`,
   async run(args, config) {
-    if (args.positionals.length === 0) throw new CrosswalkError('import needs at least one file or directory', 'crosswalk import --help');
+    if (args.positionals.length === 0)
+      throw new CrosswalkError('import needs at least one file or directory', 'crosswalk import --help');
     const show = progressPrinter(Boolean(args.flags.progress) || Boolean(process.stderr.isTTY));
     const read = new Map<string, number>();
     const started = Date.now();
@@ -59,7 +60,8 @@ crosswalk props); a missing strength defaults to 9 (equal), 7 (subset/superset),
           read.set(file, rows);
           show(`read ${rows.toLocaleString('en')} rows of ${file}`);
         },
-        onProgress: (type, done, total) => show(`wrote ${done.toLocaleString('en')} / ${total.toLocaleString('en')} ${type}`, done === total && total >= 10_000),
+        onProgress: (type, done, total) =>
+          show(`wrote ${done.toLocaleString('en')} / ${total.toLocaleString('en')} ${type}`, done === total && total >= 10_000),
       });
       process.stdout.write(formatImportResult(result));
       show(`${(result.records ?? 0).toLocaleString('en')} records in ${((Date.now() - started) / 1000).toFixed(1)} s`, true);

@@ -23,9 +23,15 @@ const FORMATTERS: Record<string, (result: never) => string[]> = {
     `${r.framework} for ${r.org}${r.system ? ` (system ${r.system})` : ''} on ${r.today}: ${r.percentMet ?? '-'}% met, ${r.percentCovered ?? '-'}% met or partially met`,
     `  met ${r.totals.met} (direct ${r.totals.metDirect}, inferred ${r.totals.metInferred}), partially met ${r.totals.partially_met} (direct ${r.totals.partiallyMetDirect}, inferred ${r.totals.partiallyMetInferred}), stale ${r.totals.stale}, unverified ${r.totals.unverified}, gap ${r.totals.gap}, excluded ${r.totals.excluded} of ${r.totals.requirements}`,
     '',
-    ...r.groups.map((g) => `  ${g.ref.padEnd(8)} ${g.title.slice(0, 44).padEnd(44)} ${String(g.met).padStart(3)} met ${String(g.partially_met).padStart(3)} partial ${String(g.gap).padStart(3)} gap  ${g.percentMet ?? '-'}%`),
+    ...r.groups.map(
+      (g) =>
+        `  ${g.ref.padEnd(8)} ${g.title.slice(0, 44).padEnd(44)} ${String(g.met).padStart(3)} met ${String(g.partially_met).padStart(3)} partial ${String(g.gap).padStart(3)} gap  ${g.percentMet ?? '-'}%`,
+    ),
     '',
-    ...r.requirements.map((q) => `  ${q.uid.padEnd(28)} ${q.status.padEnd(13)} ${(q.basis ?? '').padEnd(8)} ${[...new Set(q.controls.map((c) => c.control))].join(' ')}${q.inferred && q.basis === 'inferred' ? `via ${q.inferred.path.join(' > ')}` : ''}`),
+    ...r.requirements.map(
+      (q) =>
+        `  ${q.uid.padEnd(28)} ${q.status.padEnd(13)} ${(q.basis ?? '').padEnd(8)} ${[...new Set(q.controls.map((c) => c.control))].join(' ')}${q.inferred && q.basis === 'inferred' ? `via ${q.inferred.path.join(' > ')}` : ''}`,
+    ),
   ],
   'evidence-covering-both': (r: EvidenceCoveringBothResult) => [
     `${r.total} evidence items cover both ${r.frameworkA} and ${r.frameworkB} for ${r.org} on ${r.today}`,
@@ -37,24 +43,44 @@ const FORMATTERS: Record<string, (result: never) => string[]> = {
   ],
   reuse: (r: ReuseResult) => [
     `${r.source} -> ${r.target} for ${r.org}: ${r.met} met and ${r.partially_met} partially met of ${r.targetRequirements} requirements through mappings`,
-    ...r.requirements.map((q) => `  ${q.uid.padEnd(28)} ${q.reuse.status.padEnd(13)} strength ${q.reuse.strength}  ${q.reuse.path.join(' > ')}  (now ${q.currentStatus})`),
+    ...r.requirements.map(
+      (q) =>
+        `  ${q.uid.padEnd(28)} ${q.reuse.status.padEnd(13)} strength ${q.reuse.strength}  ${q.reuse.path.join(' > ')}  (now ${q.currentStatus})`,
+    ),
   ],
   gaps: (r: GapsResult) => [
     `${r.total} gaps in ${r.framework} for ${r.org}`,
-    ...r.gaps.map((g) => `  ${g.uid.padEnd(28)} ${g.status.padEnd(11)} advances ${g.frameworks.length} frameworks (${g.frameworks.join(', ')}), ${g.advances.length} requirements`),
+    ...r.gaps.map(
+      (g) =>
+        `  ${g.uid.padEnd(28)} ${g.status.padEnd(11)} advances ${g.frameworks.length} frameworks (${g.frameworks.join(', ')}), ${g.advances.length} requirements`,
+    ),
   ],
   impact: (r: ImpactResult) => [
     `${r.org}: ${r.today} -> ${r.after}${r.evidence ? ` without evidence ${r.evidence}` : ''}${r.control ? ` without control ${r.control}` : ''}: ${r.total} requirements change`,
-    ...(r.expiring.length ? ['  expiring:', ...r.expiring.map((e) => `    ${e.id} ${e.title} (valid until ${e.validUntil}; controls ${e.controls.join(', ')})`)] : []),
+    ...(r.expiring.length
+      ? [
+          '  expiring:',
+          ...r.expiring.map((e) => `    ${e.id} ${e.title} (valid until ${e.validUntil}; controls ${e.controls.join(', ')})`),
+        ]
+      : []),
     ...r.changes.map((c) => `  ${c.uid.padEnd(28)} ${c.before} -> ${c.after}`),
   ],
   explain: (r: ExplainResult) => [
     `${r.requirement.uid} ${r.requirement.title}: ${r.status ?? 'see parts'} (${r.org}, ${r.today})`,
     ...r.parts.flatMap((p) => [
       `  ${p.uid}: ${p.status}${p.basis ? ` (${p.basis})` : ''}${p.exclusion ? ` - ${p.exclusion.justification}` : ''}`,
-      ...p.direct.flatMap((d) => [`    control ${d.control} (${d.coverage}, implements ${d.via})`, ...d.paths.map((x) => `      evidence ${String(x.nodes[0]?.id)} ${x.nodes[0]?.valid ? 'valid' : `not valid (${String(x.nodes[0]?.status)}, until ${String(x.nodes[0]?.validUntil)})`}`)]),
+      ...p.direct.flatMap((d) => [
+        `    control ${d.control} (${d.coverage}, implements ${d.via})`,
+        ...d.paths.map(
+          (x) =>
+            `      evidence ${String(x.nodes[0]?.id)} ${x.nodes[0]?.valid ? 'valid' : `not valid (${String(x.nodes[0]?.status)}, until ${String(x.nodes[0]?.validUntil)})`}`,
+        ),
+      ]),
     ]),
-    ...r.inferred.map((p) => `  ${p.chosen ? '*' : ' '} ${p.status.padEnd(13)} strength ${p.strength}  ${p.nodes.map((n) => n.uid).join(' > ')}  [${p.relationships.map((x) => x.read).join(', ')}]`),
+    ...r.inferred.map(
+      (p) =>
+        `  ${p.chosen ? '*' : ' '} ${p.status.padEnd(13)} strength ${p.strength}  ${p.nodes.map((n) => n.uid).join(' > ')}  [${p.relationships.map((x) => x.read).join(', ')}]`,
+    ),
   ],
   obligations: (r: ObligationsResult) => [
     `${r.system.name} (${r.system.id}): ${r.system.aiActRole ?? '-'}, ${r.system.aiActRisk ?? '-'} risk`,
@@ -66,7 +92,10 @@ const FORMATTERS: Record<string, (result: never) => string[]> = {
   ],
   soa: (r: SoaResult) => [
     `Statement of Applicability ${r.framework}, ${r.org}, ${r.today}: ${r.applicable} of ${r.total} applicable`,
-    ...r.rows.map((x) => `  ${x.ref.padEnd(8)} ${x.applicable ? 'yes' : 'no '} ${x.status.padEnd(13)} ${x.implementedBy.map((c) => c.id).join(' ')}  ${x.justification}`),
+    ...r.rows.map(
+      (x) =>
+        `  ${x.ref.padEnd(8)} ${x.applicable ? 'yes' : 'no '} ${x.status.padEnd(13)} ${x.implementedBy.map((c) => c.id).join(' ')}  ${x.justification}`,
+    ),
   ],
 };
 
@@ -87,12 +116,19 @@ ${questionList}`,
   async run(args, config) {
     const [name] = args.positionals;
     if (!name) {
-      process.stdout.write(`${QUESTIONS.map((q) => `${q.name.padEnd(24)} ${q.summary}`).join('\n')}\n\ncrosswalk query --help lists the parameters.\n`);
+      process.stdout.write(
+        `${QUESTIONS.map((q) => `${q.name.padEnd(24)} ${q.summary}`).join('\n')}\n\ncrosswalk query --help lists the parameters.\n`,
+      );
       return 0;
     }
     const question = findQuestion(name);
-    if (!question) throw new QueryParameterError(`unknown question '${name}'`, `Questions: ${QUESTIONS.map((q) => q.name).join(', ')}`);
-    const given = Object.fromEntries(Object.entries(args.flags).filter(([k]) => k !== 'json').map(([k, v]) => [camel(k), v]));
+    if (!question)
+      throw new QueryParameterError(`unknown question '${name}'`, `Questions: ${QUESTIONS.map((q) => q.name).join(', ')}`);
+    const given = Object.fromEntries(
+      Object.entries(args.flags)
+        .filter(([k]) => k !== 'json')
+        .map(([k, v]) => [camel(k), v]),
+    );
     const result = await withGraph(config, (graph) => question.run(graph, given));
     if (args.flags.json) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -17,9 +17,13 @@ its status, controls and the mapping path of inferred coverage. --org defaults t
 the report goes to stdout.`,
   async run(args, config) {
     const [what] = args.positionals;
-    if (what !== 'coverage') throw new QueryParameterError(`cannot report '${what ?? ''}'`, 'Use: crosswalk report coverage --format html|md|csv');
+    if (what !== 'coverage')
+      throw new QueryParameterError(`cannot report '${what ?? ''}'`, 'Use: crosswalk report coverage --format html|md|csv');
     const format = stringFlag(args, 'format') ?? 'md';
-    const frameworks = stringFlag(args, 'framework')?.split(',').map((f) => f.trim()).filter(Boolean);
+    const frameworks = stringFlag(args, 'framework')
+      ?.split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
     const text = await withGraph(config, (graph) =>
       coverageReport(graph, {
         org: stringFlag(args, 'org') ?? 'demo',

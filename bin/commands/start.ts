@@ -17,7 +17,11 @@ async function explorerLink(url: string, dataDir: string): Promise<string> {
   if (api.production || api.auth.secret || api.auth.jwksUrl) return `${page}   (paste a token from your identity provider)`;
   const auth = resolveAuth(api.auth, { dataDir, production: false });
   if (!auth.secret) return page;
-  const token = await mintToken(auth.secret, { roles: ['viewer'], org: 'demo' }, { ttlSeconds: 8 * 3600, issuer: auth.issuer, audience: auth.audience });
+  const token = await mintToken(
+    auth.secret,
+    { roles: ['viewer'], org: 'demo' },
+    { ttlSeconds: 8 * 3600, issuer: auth.issuer, audience: auth.audience },
+  );
   return `${page}#token=${token}   (development: viewer of org demo, 8 h)`;
 }
 

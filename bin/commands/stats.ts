@@ -16,7 +16,9 @@ pair (in stored direction) with the total. --json prints the same as JSON.`,
       return 0;
     }
     for (const f of result.frameworks) {
-      const kinds = Object.entries(f.byKind).map(([k, n]) => `${k} ${n}`).join(', ');
+      const kinds = Object.entries(f.byKind)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ');
       process.stdout.write(`${f.framework.padEnd(10)} ${String(f.total).padStart(5)} requirements  (${kinds})\n`);
     }
     process.stdout.write('\nmappings\n');

@@ -23,7 +23,10 @@ Signs with CROSSWALK_JWT_SECRET when set. Otherwise, outside NODE_ENV=production
 secret in CROSSWALK_DATA_DIR/jwt-secret (created on first use; the API server reads the same file).
 With CROSSWALK_JWKS_URL your identity provider issues tokens, not this command.`,
   async run(args, config) {
-    const roles = (stringFlag(args, 'role') ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+    const roles = (stringFlag(args, 'role') ?? '')
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
     if (!roles.length || !roles.every((r): r is Role => (ROLES as readonly string[]).includes(r))) {
       throw new CrosswalkError(`--role must be one of ${ROLES.join(', ')}`, 'e.g. crosswalk token --role viewer --org demo');
     }
@@ -38,11 +41,15 @@ With CROSSWALK_JWKS_URL your identity provider issues tokens, not this command.`
     if (!auth.secret) throw new CrosswalkError('No signing secret', 'Set CROSSWALK_JWT_SECRET.');
     const ttlSeconds = parseTtl(stringFlag(args, 'ttl') ?? '8h');
     const org = stringFlag(args, 'org');
-    const token = await mintToken(auth.secret, { roles: roles as Role[], org, subject: stringFlag(args, 'sub') }, {
-      ttlSeconds,
-      issuer: auth.issuer,
-      audience: auth.audience,
-    });
+    const token = await mintToken(
+      auth.secret,
+      { roles: roles as Role[], org, subject: stringFlag(args, 'sub') },
+      {
+        ttlSeconds,
+        issuer: auth.issuer,
+        audience: auth.audience,
+      },
+    );
     if (!api.auth.secret) log(`(signed with the development secret in ${devSecretFile(config.bundled.dataDir)})`);
     if (!org) log('(no --org: the token sees reference data only)');
     process.stdout.write(`${token}\n`);

@@ -1,6 +1,6 @@
 /**
  * The Neo4j Bloom perspective (graph/bloom/crosswalk.json), generated from the model so that it never drifts:
- * `crosswalk export bloom` writes it, test/bloom.test.ts regenerates it and compares.
+ * `crosswalk export bloom` writes it, test/integration/bloom.test.ts regenerates it and compares.
  *
  * Format: the JSON Bloom 2.x writes with "Export perspective" (Bloom in Neo4j Desktop and Aura, Neo4j 5):
  * name, id, categories (labels, properties, captions, colours, style rules), relationshipTypes, templates
@@ -25,8 +25,17 @@ import path from 'node:path';
 import { cypher as questionCypher } from '../../queries/cypher.ts';
 import { PROJECT_ROOT } from '../config.ts';
 import {
-  CONTROL_STATUSES, COVERAGE_STATUS_LABEL, COVERAGE_STATUSES, COVERAGES, EVIDENCE_STATUSES, LABELS, MAPPING_RELATIONSHIPS,
-  RELATIONSHIP_TYPES, type BloomDataType, type LabelSpec, type PropertySpec,
+  CONTROL_STATUSES,
+  COVERAGE_STATUS_LABEL,
+  COVERAGE_STATUSES,
+  COVERAGES,
+  EVIDENCE_STATUSES,
+  LABELS,
+  MAPPING_RELATIONSHIPS,
+  RELATIONSHIP_TYPES,
+  type BloomDataType,
+  type LabelSpec,
+  type PropertySpec,
 } from './vocabulary.ts';
 
 export const PERSPECTIVE_FILE = path.join(PROJECT_ROOT, 'graph', 'bloom', 'crosswalk.json');
@@ -143,22 +152,57 @@ export interface BloomPerspective {
 // ---- Colours ----
 
 /** Bloom's default palette. */
-const PALETTE = ['#FFE081', '#C990C0', '#F79767', '#57C7E3', '#F16667', '#D9C8AE', '#8DCC93', '#ECB5C9', '#4C8EDA', '#FFC454', '#DA7194', '#569480', '#848484', '#D9D9D9'];
+const PALETTE = [
+  '#FFE081',
+  '#C990C0',
+  '#F79767',
+  '#57C7E3',
+  '#F16667',
+  '#D9C8AE',
+  '#8DCC93',
+  '#ECB5C9',
+  '#4C8EDA',
+  '#FFC454',
+  '#DA7194',
+  '#569480',
+  '#848484',
+  '#D9D9D9',
+];
 
 /** The coverage status colours of the built-in explorer, so both views read the same. */
 export const STATUS_COLORS: Record<(typeof COVERAGE_STATUSES)[number], string> = {
-  met: '#2e7d32', partially_met: '#8bc34a', stale: '#f2a900', unverified: '#7e57c2', gap: '#d32f2f', excluded: '#9e9e9e',
+  met: '#2e7d32',
+  partially_met: '#8bc34a',
+  stale: '#f2a900',
+  unverified: '#7e57c2',
+  gap: '#d32f2f',
+  excluded: '#9e9e9e',
 };
 /** The seeded frameworks' colours (requirements take their framework's colour; others keep the default). */
 export const FRAMEWORK_COLORS: Record<string, string> = {
-  iso42001: '#1565c0', iso27001: '#00838f', 'eu-ai-act': '#6a1b9a', gdpr: '#ad1457', nis2: '#ef6c00',
+  iso42001: '#1565c0',
+  iso27001: '#00838f',
+  'eu-ai-act': '#6a1b9a',
+  gdpr: '#ad1457',
+  nis2: '#ef6c00',
 };
 const CONTROL_COLORS: Record<(typeof CONTROL_STATUSES)[number], string> = {
-  planned: '#b0bec5', implemented: '#546e7a', operating: '#37474f', retired: '#eceff1',
+  planned: '#b0bec5',
+  implemented: '#546e7a',
+  operating: '#37474f',
+  retired: '#eceff1',
 };
-const EVIDENCE_COLORS: Record<(typeof EVIDENCE_STATUSES)[number], string> = { approved: '#a1887f', draft: '#d7ccc8', rejected: '#5d4037' };
+const EVIDENCE_COLORS: Record<(typeof EVIDENCE_STATUSES)[number], string> = {
+  approved: '#a1887f',
+  draft: '#d7ccc8',
+  rejected: '#5d4037',
+};
 const MAPPING_COLORS: Record<(typeof MAPPING_RELATIONSHIPS)[number], string> = {
-  equal: '#2e7d32', superset_of: '#1565c0', subset_of: '#57C7E3', intersects_with: '#f2a900', no_relationship: '#D9D9D9',
+  equal: '#2e7d32',
+  superset_of: '#1565c0',
+  subset_of: '#57C7E3',
+  intersects_with: '#f2a900',
+  no_relationship: '#D9D9D9',
 };
 const COVERAGE_COLORS: Record<(typeof COVERAGES)[number], string> = { full: '#2e7d32', partial: '#8bc34a' };
 
@@ -176,33 +220,71 @@ const CATEGORY_STYLE: Record<string, { color: string; size: number }> = {
 // ---- Style rules ----
 
 const RULE_DEFAULTS = {
-  minValue: null, maxValue: null, applyColor: false, applySize: false, applyCaption: false, applyIcon: false,
-  styleColor: null, styleSize: null, minSize: null, maxSize: null, existingField: false, disabled: false,
+  minValue: null,
+  maxValue: null,
+  applyColor: false,
+  applySize: false,
+  applyCaption: false,
+  applyIcon: false,
+  styleColor: null,
+  styleSize: null,
+  minSize: null,
+  maxSize: null,
+  existingField: false,
+  disabled: false,
 } as const;
 
 /** Colour (and optionally size) when a string property equals a value. */
 function whenEquals(basedOn: string, value: string, color: string, size?: number): BloomStyleRule {
   return {
-    type: 'single', basedOn, dataType: 'string', condition: 'equals', conditionValue: value, ...RULE_DEFAULTS,
-    applyColor: true, styleColor: color, ...(size === undefined ? {} : { applySize: true, styleSize: size }),
+    type: 'single',
+    basedOn,
+    dataType: 'string',
+    condition: 'equals',
+    conditionValue: value,
+    ...RULE_DEFAULTS,
+    applyColor: true,
+    styleColor: color,
+    ...(size === undefined ? {} : { applySize: true, styleSize: size }),
   };
 }
 
 function whenFalse(basedOn: string, color: string, size: number): BloomStyleRule {
   return {
-    type: 'single', basedOn, dataType: 'boolean', condition: 'isFalse', conditionValue: null, ...RULE_DEFAULTS,
-    applyColor: true, styleColor: color, applySize: true, styleSize: size,
+    type: 'single',
+    basedOn,
+    dataType: 'boolean',
+    condition: 'isFalse',
+    conditionValue: null,
+    ...RULE_DEFAULTS,
+    applyColor: true,
+    styleColor: color,
+    applySize: true,
+    styleSize: size,
   };
 }
 
 function sizeRange(basedOn: string, minValue: number, maxValue: number, minSize: number, maxSize: number): BloomStyleRule {
   return {
-    type: 'range', basedOn, dataType: 'number', condition: 'between', conditionValue: null, ...RULE_DEFAULTS,
-    minValue, maxValue, applySize: true, minSize, maxSize,
+    type: 'range',
+    basedOn,
+    dataType: 'number',
+    condition: 'between',
+    conditionValue: null,
+    ...RULE_DEFAULTS,
+    minValue,
+    maxValue,
+    applySize: true,
+    minSize,
+    maxSize,
   };
 }
 
-const rulesFrom = <K extends string>(basedOn: string, colors: Record<K, string>, sizes: Partial<Record<K, number>> = {}): BloomStyleRule[] =>
+const rulesFrom = <K extends string>(
+  basedOn: string,
+  colors: Record<K, string>,
+  sizes: Partial<Record<K, number>> = {},
+): BloomStyleRule[] =>
   (Object.entries(colors) as [K, string][]).map(([value, color]) => whenEquals(basedOn, value, color, sizes[value]));
 
 /** Bloom gives the first matching rule precedence: specific rules first. */
@@ -210,13 +292,21 @@ const CATEGORY_RULES: Record<string, BloomStyleRule[]> = {
   Requirement: [whenFalse('normative', '#eceff1', 0.75), ...rulesFrom('frameworkId', FRAMEWORK_COLORS)],
   Control: rulesFrom('status', CONTROL_COLORS),
   Evidence: rulesFrom('status', EVIDENCE_COLORS),
-  System: [whenEquals('aiActRisk', 'prohibited', '#d32f2f', 2), whenEquals('aiActRisk', 'high', '#F16667', 2), whenEquals('aiActRisk', 'limited', '#F79767')],
+  System: [
+    whenEquals('aiActRisk', 'prohibited', '#d32f2f', 2),
+    whenEquals('aiActRisk', 'high', '#F16667', 2),
+    whenEquals('aiActRisk', 'limited', '#F79767'),
+  ],
   Risk: [sizeRange('impact', 1, 5, 1, 2)],
   [COVERAGE_STATUS_LABEL]: rulesFrom('status', STATUS_COLORS, { gap: 1.5, stale: 1.25 }),
 };
 
 const RELATIONSHIP_STYLE: Record<string, { color: string; width: number; rules: BloomStyleRule[] }> = {
-  MAPS_TO: { color: '#848484', width: 2, rules: [...rulesFrom('relationship', MAPPING_COLORS), sizeRange('strength', 1, 10, 1, 5)] },
+  MAPS_TO: {
+    color: '#848484',
+    width: 2,
+    rules: [...rulesFrom('relationship', MAPPING_COLORS), sizeRange('strength', 1, 10, 1, 5)],
+  },
   IMPLEMENTS: { color: '#2e7d32', width: 2, rules: rulesFrom('coverage', COVERAGE_COLORS) },
   SUPPORTS: { color: '#a1887f', width: 1, rules: [] },
   STATUS_OF: { color: '#9e9e9e', width: 1, rules: [] },
@@ -236,15 +326,25 @@ const INCLUDE = /^\/\/ @include ([\w-]+)[ \t]*$/gm;
  * blank lines dropped (the .cypher files carry the explanations).
  */
 export function bloomCypher(name: string): string {
-  const text = fs.readFileSync(path.join(PROJECT_ROOT, 'graph', 'bloom', `${name}.cypher`), 'utf8')
+  const text = fs
+    .readFileSync(path.join(PROJECT_ROOT, 'graph', 'bloom', `${name}.cypher`), 'utf8')
     .replace(INCLUDE, (_line, block: string) => questionCypher(block));
-  return text.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('//')).join('\n');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.trim().startsWith('//'))
+    .join('\n');
 }
 
-const byLabel = (label: string, prop: string): Pick<BloomParam, 'suggestionLabel' | 'suggestionProp' | 'cypher'> =>
-  ({ suggestionLabel: label, suggestionProp: prop, cypher: null });
-const param = (name: string, suggestions: Pick<BloomParam, 'suggestionLabel' | 'suggestionProp' | 'cypher'>): BloomParam =>
-  ({ name: `$${name}`, dataType: 'String', ...suggestions });
+const byLabel = (label: string, prop: string): Pick<BloomParam, 'suggestionLabel' | 'suggestionProp' | 'cypher'> => ({
+  suggestionLabel: label,
+  suggestionProp: prop,
+  cypher: null,
+});
+const param = (name: string, suggestions: Pick<BloomParam, 'suggestionLabel' | 'suggestionProp' | 'cypher'>): BloomParam => ({
+  name: `$${name}`,
+  dataType: 'String',
+  ...suggestions,
+});
 
 const FRAMEWORK = byLabel('Framework', 'id');
 const ORG = byLabel('Organization', 'id');
@@ -260,14 +360,27 @@ export interface PhraseSpec {
 }
 
 export const SEARCH_PHRASES: readonly PhraseSpec[] = [
-  { file: 'evidence-covering-both', text: 'Evidence covering $a and $b for $org', params: [param('a', FRAMEWORK), param('b', FRAMEWORK), param('org', ORG)] },
-  { file: 'gaps', text: 'Gaps in $framework for $org', params: [param('framework', FRAMEWORK), param('org', ORG)] },
-  { file: 'why-covered', text: 'Why is $requirement covered for $org', params: [param('requirement', REQUIREMENT), param('org', ORG)] },
   {
-    file: 'expires-before', text: 'What expires before $date for $org',
+    file: 'evidence-covering-both',
+    text: 'Evidence covering $a and $b for $org',
+    params: [param('a', FRAMEWORK), param('b', FRAMEWORK), param('org', ORG)],
+  },
+  { file: 'gaps', text: 'Gaps in $framework for $org', params: [param('framework', FRAMEWORK), param('org', ORG)] },
+  {
+    file: 'why-covered',
+    text: 'Why is $requirement covered for $org',
+    params: [param('requirement', REQUIREMENT), param('org', ORG)],
+  },
+  {
+    file: 'expires-before',
+    text: 'What expires before $date for $org',
     params: [param('date', { suggestionLabel: null, suggestionProp: null, cypher: EXPIRY_DATES_CYPHER }), param('org', ORG)],
   },
-  { file: 'coverage-snapshot', text: 'Coverage snapshot of $framework for $org', params: [param('framework', FRAMEWORK), param('org', ORG)] },
+  {
+    file: 'coverage-snapshot',
+    text: 'Coverage snapshot of $framework for $org',
+    params: [param('framework', FRAMEWORK), param('org', ORG)],
+  },
   { file: 'mappings-of', text: 'Mappings of $requirement', params: [param('requirement', REQUIREMENT)] },
 ];
 
@@ -361,4 +474,5 @@ export function buildPerspective(): BloomPerspective {
 }
 
 /** The file's text: two-space indented JSON with a final newline. */
-export const perspectiveJson = (perspective: BloomPerspective = buildPerspective()): string => `${JSON.stringify(perspective, null, 2)}\n`;
+export const perspectiveJson = (perspective: BloomPerspective = buildPerspective()): string =>
+  `${JSON.stringify(perspective, null, 2)}\n`;

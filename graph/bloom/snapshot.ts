@@ -42,7 +42,12 @@ export async function writeCoverageSnapshot(graph: Graph, options: SnapshotOptio
   let asOf = '';
   for (const framework of frameworks) {
     // Validates org, framework, today and maxDepth like `crosswalk query coverage` does.
-    const result = await coverage.run(graph, { framework, org: options.org, today: options.today ?? null, maxDepth: options.maxDepth ?? null });
+    const result = await coverage.run(graph, {
+      framework,
+      org: options.org,
+      today: options.today ?? null,
+      maxDepth: options.maxDepth ?? null,
+    });
     asOf = result.today;
     const byStatus: Record<string, number> = {};
     for (const r of result.requirements) {
@@ -52,11 +57,18 @@ export async function writeCoverageSnapshot(graph: Graph, options: SnapshotOptio
     summary.push({ framework, requirements: result.requirements.length, byStatus });
   }
   const { records } = await graph.run(bloomCypher('write-coverage-snapshot'), {
-    org: options.org, frameworks, rows, asOf, maxDepth: options.maxDepth ?? 3,
+    org: options.org,
+    frameworks,
+    rows,
+    asOf,
+    maxDepth: options.maxDepth ?? 3,
   });
   return {
-    org: options.org, asOf, frameworks: summary,
-    removed: Number(records[0]?.get('removed') ?? 0), written: Number(records[0]?.get('written') ?? 0),
+    org: options.org,
+    asOf,
+    frameworks: summary,
+    removed: Number(records[0]?.get('removed') ?? 0),
+    written: Number(records[0]?.get('written') ?? 0),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The graph's labels and relationship types with their properties: the one list the Bloom perspective
- * (graph/bloom/perspective.ts) is generated from. test/bloom.test.ts checks it against the seeded demo graph
+ * (graph/bloom/perspective.ts) is generated from. test/integration/bloom.test.ts checks it against the seeded demo graph
  * (every label, relationship type, path and stored property appears here, and everything here exists) and
  * against api/typeDefs.graphql, so a new label or property cannot be forgotten silently.
  */
@@ -46,32 +46,68 @@ export const STATUS_OF = 'STATUS_OF';
 
 export const LABELS: readonly LabelSpec[] = [
   {
-    label: 'Framework', caption: ['id'], side: 'reference',
+    label: 'Framework',
+    caption: ['id'],
+    side: 'reference',
     properties: [s('id'), s('name'), s('version'), s('publisher'), s('kind'), s('url'), d('publishedOn')],
   },
   {
-    label: 'Requirement', caption: ['uid'], side: 'reference',
+    label: 'Requirement',
+    caption: ['uid'],
+    side: 'reference',
     properties: [s('uid'), s('frameworkId'), s('ref'), s('title'), s('summary'), s('kind'), b('normative'), f('order'), s('url')],
   },
   { label: 'Organization', caption: ['name'], side: 'organization', properties: [s('id'), s('name')] },
   {
-    label: 'System', caption: ['name'], side: 'organization',
-    properties: [s('orgId'), s('id'), s('name'), s('purpose'), b('isAI'), s('aiActRole'), s('aiActRisk'), b('gpai'), s('lifecycleStage'), s('owner')],
+    label: 'System',
+    caption: ['name'],
+    side: 'organization',
+    properties: [
+      s('orgId'),
+      s('id'),
+      s('name'),
+      s('purpose'),
+      b('isAI'),
+      s('aiActRole'),
+      s('aiActRisk'),
+      b('gpai'),
+      s('lifecycleStage'),
+      s('owner'),
+    ],
   },
   {
-    label: 'Control', caption: ['id', 'name'], side: 'organization',
+    label: 'Control',
+    caption: ['id', 'name'],
+    side: 'organization',
     properties: [s('orgId'), s('id'), s('name'), s('description'), s('owner'), s('status')],
   },
   {
-    label: 'Evidence', caption: ['id', 'title'], side: 'organization',
-    properties: [s('orgId'), s('id'), s('title'), s('kind'), s('uri'), s('sha256'), d('collectedAt'), d('validUntil'), s('status'), s('owner')],
+    label: 'Evidence',
+    caption: ['id', 'title'],
+    side: 'organization',
+    properties: [
+      s('orgId'),
+      s('id'),
+      s('title'),
+      s('kind'),
+      s('uri'),
+      s('sha256'),
+      d('collectedAt'),
+      d('validUntil'),
+      s('status'),
+      s('owner'),
+    ],
   },
   {
-    label: 'Risk', caption: ['id', 'title'], side: 'organization',
+    label: 'Risk',
+    caption: ['id', 'title'],
+    side: 'organization',
     properties: [s('orgId'), s('id'), s('title'), f('likelihood'), f('impact'), s('treatment')],
   },
   {
-    label: COVERAGE_STATUS_LABEL, caption: ['status'], side: 'snapshot',
+    label: COVERAGE_STATUS_LABEL,
+    caption: ['status'],
+    side: 'snapshot',
     properties: [s('orgId'), s('requirementUid'), s('frameworkId'), s('status'), s('basis'), d('asOf'), f('maxDepth')],
   },
 ];
@@ -80,7 +116,9 @@ export const RELATIONSHIP_TYPES: readonly RelationshipTypeSpec[] = [
   { type: 'IN_FRAMEWORK', from: 'Requirement', to: 'Framework', properties: [] },
   { type: 'PART_OF', from: 'Requirement', to: 'Requirement', properties: [] },
   {
-    type: 'MAPS_TO', from: 'Requirement', to: 'Requirement',
+    type: 'MAPS_TO',
+    from: 'Requirement',
+    to: 'Requirement',
     properties: [s('relationship'), f('strength'), s('rationale'), s('explanation'), s('source'), s('status')],
   },
   { type: 'ADOPTS', from: 'Organization', to: 'Framework', properties: [d('since'), d('targetDate'), s('scope')] },

@@ -20,7 +20,13 @@ export const CISO_RELATIONSHIPS: Record<string, MappingRelationship> = {
   not_related: 'no_relationship',
 };
 /** Strength when a mapping carries no strength_of_relationship. */
-const DEFAULT_STRENGTH: Record<MappingRelationship, number> = { equal: 9, subset_of: 7, superset_of: 7, intersects_with: 5, no_relationship: 1 };
+const DEFAULT_STRENGTH: Record<MappingRelationship, number> = {
+  equal: 9,
+  subset_of: 7,
+  superset_of: 7,
+  intersects_with: 5,
+  no_relationship: 1,
+};
 const RATIONALES = ['syntactic', 'semantic', 'functional'];
 
 export interface CisoOptions {
@@ -50,7 +56,8 @@ export function cisoLibrary(source: string, file: string, problems: Problems, op
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {
-    for (const error of doc.errors.slice(0, 10)) problems.add({ file, line: error.linePos?.[0]?.line }, undefined, `not readable as YAML: ${error.message.split('\n')[0]}`);
+    for (const error of doc.errors.slice(0, 10))
+      problems.add({ file, line: error.linePos?.[0]?.line }, undefined, `not readable as YAML: ${error.message.split('\n')[0]}`);
     return batch;
   }
   const at = positioner(file, doc, lines);
@@ -65,7 +72,8 @@ export function cisoLibrary(source: string, file: string, problems: Problems, op
   if (Array.isArray(objects.requirement_mapping_sets)) {
     objects.requirement_mapping_sets.forEach((s, i) => sets.push([s, ['objects', 'requirement_mapping_sets', i]]));
   }
-  if (objects.requirement_mapping_set !== undefined) sets.push([objects.requirement_mapping_set, ['objects', 'requirement_mapping_set']]);
+  if (objects.requirement_mapping_set !== undefined)
+    sets.push([objects.requirement_mapping_set, ['objects', 'requirement_mapping_set']]);
   for (const [set, path] of sets) readMappingSet(set, path, batch, at, problems);
   if (objects.framework === undefined && sets.length === 0) {
     problems.add(at(['objects']), 'objects', 'the library has neither a framework nor requirement mapping sets');
@@ -73,7 +81,13 @@ export function cisoLibrary(source: string, file: string, problems: Problems, op
   return batch;
 }
 
-function readFramework(value: Json, batch: ImportBatch, at: (p: PathPart[]) => Position, problems: Problems, options: CisoOptions): void {
+function readFramework(
+  value: Json,
+  batch: ImportBatch,
+  at: (p: PathPart[]) => Position,
+  problems: Problems,
+  options: CisoOptions,
+): void {
   const path: PathPart[] = ['objects', 'framework'];
   if (!isObject(value)) return problems.add(at(path), 'framework', 'expected a map');
   const urn = text(value, 'urn');
@@ -82,11 +96,19 @@ function readFramework(value: Json, batch: ImportBatch, at: (p: PathPart[]) => P
   if (!name) problems.add(at(path), 'name', 'is required but missing');
   const frameworkId = options.frameworkId ?? slug(text(value, 'ref_id') ?? name ?? 'imported');
   batch.frameworks.push({
-    at: at(path), id: frameworkId, name: name ?? '', version: text(value, 'version'), publisher: text(value, 'provider'), kind: 'standard',
-    url: null, publishedOn: null, urn,
+    at: at(path),
+    id: frameworkId,
+    name: name ?? '',
+    version: text(value, 'version'),
+    publisher: text(value, 'provider'),
+    kind: 'standard',
+    url: null,
+    publishedOn: null,
+    urn,
   });
   const nodes = value.requirement_nodes;
-  if (!Array.isArray(nodes) || nodes.length === 0) return problems.add(at(path), 'requirement_nodes', 'expected a non-empty list');
+  if (!Array.isArray(nodes) || nodes.length === 0)
+    return problems.add(at(path), 'requirement_nodes', 'expected a non-empty list');
   const refByUrn = new Map<string, string>();
   const refs = new Set<string>();
   const rows: { node: JsonObject; nodePath: PathPart[]; ref: string; urn: string }[] = [];
@@ -95,7 +117,8 @@ function readFramework(value: Json, batch: ImportBatch, at: (p: PathPart[]) => P
     if (!isObject(node)) return problems.add(at(nodePath), undefined, 'expected a map');
     const nodeUrn = text(node, 'urn');
     if (!nodeUrn) return problems.add(at(nodePath), 'urn', 'is required but missing');
-    if (refByUrn.has(nodeUrn)) return problems.add(at([...nodePath, 'urn']), 'urn', `duplicate requirement node URN '${nodeUrn}'`);
+    if (refByUrn.has(nodeUrn))
+      return problems.add(at([...nodePath, 'urn']), 'urn', `duplicate requirement node URN '${nodeUrn}'`);
     const refId = text(node, 'ref_id');
     // CISO Assistant repeats ref_ids in some libraries (the same ref under two parents); the URN is unique.
     const ref = refId && !refs.has(refId) ? refId : nodeUrn;
@@ -106,7 +129,12 @@ function readFramework(value: Json, batch: ImportBatch, at: (p: PathPart[]) => P
   rows.forEach(({ node, nodePath, ref, urn: nodeUrn }, order) => {
     const parentUrn = text(node, 'parent_urn');
     const parentRef = parentUrn ? refByUrn.get(parentUrn) : undefined;
-    if (parentUrn && !parentRef) problems.add(at([...nodePath, 'parent_urn']), 'parent_urn', `unknown parent '${parentUrn}' (not a requirement node of this framework)`);
+    if (parentUrn && !parentRef)
+      problems.add(
+        at([...nodePath, 'parent_urn']),
+        'parent_urn',
+        `unknown parent '${parentUrn}' (not a requirement node of this framework)`,
+      );
     const description = text(node, 'description');
     const assessable = node.assessable === true;
     batch.requirements.push({
@@ -126,7 +154,13 @@ function readFramework(value: Json, batch: ImportBatch, at: (p: PathPart[]) => P
   });
 }
 
-function readMappingSet(value: Json, path: PathPart[], batch: ImportBatch, at: (p: PathPart[]) => Position, problems: Problems): void {
+function readMappingSet(
+  value: Json,
+  path: PathPart[],
+  batch: ImportBatch,
+  at: (p: PathPart[]) => Position,
+  problems: Problems,
+): void {
   if (!isObject(value)) return problems.add(at(path), undefined, 'expected a map');
   const mappings = value.requirement_mappings;
   if (!Array.isArray(mappings)) return problems.add(at(path), 'requirement_mappings', 'expected a list');
@@ -141,14 +175,23 @@ function readMappingSet(value: Json, path: PathPart[], batch: ImportBatch, at: (
     const raw = text(m, 'relationship');
     const relationship = raw ? CISO_RELATIONSHIPS[raw] : undefined;
     if (!relationship) {
-      problems.add(at([...mPath, 'relationship']), 'relationship', raw ? `'${raw}' is not one of ${Object.keys(CISO_RELATIONSHIPS).join(', ')}` : 'is required but missing');
+      problems.add(
+        at([...mPath, 'relationship']),
+        'relationship',
+        raw ? `'${raw}' is not one of ${Object.keys(CISO_RELATIONSHIPS).join(', ')}` : 'is required but missing',
+      );
     }
     const strengthRaw = m.strength_of_relationship;
     let strength = relationship ? DEFAULT_STRENGTH[relationship] : 1;
     if (strengthRaw !== undefined && strengthRaw !== null && strengthRaw !== '') {
       const n = Number(strengthRaw);
       // CISO Assistant allows 0 ("no strength given"); our scale starts at 1.
-      if (!Number.isInteger(n) || n < 0 || n > 10) problems.add(at([...mPath, 'strength_of_relationship']), 'strength_of_relationship', `'${String(strengthRaw)}' is not a whole number from 0 to 10`);
+      if (!Number.isInteger(n) || n < 0 || n > 10)
+        problems.add(
+          at([...mPath, 'strength_of_relationship']),
+          'strength_of_relationship',
+          `'${String(strengthRaw)}' is not a whole number from 0 to 10`,
+        );
       else if (n > 0) strength = n;
     }
     const rationaleText = text(m, 'rationale');

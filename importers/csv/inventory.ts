@@ -4,7 +4,13 @@
  * (ReadContext.org) sets it for every row instead, so a file without an org_id column can be imported.
  */
 import {
-  AI_ACT_RISKS, AI_ACT_ROLES, CONTROL_STATUSES, COVERAGES, EVIDENCE_KINDS, EVIDENCE_STATUSES, LIFECYCLE_STAGES,
+  AI_ACT_RISKS,
+  AI_ACT_ROLES,
+  CONTROL_STATUSES,
+  COVERAGES,
+  EVIDENCE_KINDS,
+  EVIDENCE_STATUSES,
+  LIFECYCLE_STAGES,
   RISK_TREATMENTS,
 } from '../../graph/model.ts';
 import { FieldReader } from '../fields.ts';
@@ -21,7 +27,7 @@ export interface InventoryTemplate {
   add(batch: ImportBatch, f: FieldReader, at: Position, orgId: string, problems: Problems): void;
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:\/-]*$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
 
 /** Ids are identifiers, not prose: a stray space or comma usually means a shifted column. */
 function id(f: FieldReader, field: string, at: Position, problems: Problems): string {
@@ -30,7 +36,13 @@ function id(f: FieldReader, field: string, at: Position, problems: Problems): st
   return value;
 }
 
-function link(name: string, description: string, from: string, to: string, list: (b: ImportBatch) => LinkRecord[]): InventoryTemplate {
+function link(
+  name: string,
+  description: string,
+  from: string,
+  to: string,
+  list: (b: ImportBatch) => LinkRecord[],
+): InventoryTemplate {
   return {
     name,
     description,
@@ -42,113 +54,175 @@ function link(name: string, description: string, from: string, to: string, list:
 }
 
 export const INVENTORY_TEMPLATES: readonly InventoryTemplate[] = [
-    {
-      name: 'organizations',
-      description: 'organizations (id, name)',
-      columns: { required: ['id', 'name'], optional: [] },
-      add(batch, f, at, _orgId, problems) {
-        batch.organizations.push({ at, id: id(f, 'id', at, problems), name: f.required('name') });
-      },
+  {
+    name: 'organizations',
+    description: 'organizations (id, name)',
+    columns: { required: ['id', 'name'], optional: [] },
+    add(batch, f, at, _orgId, problems) {
+      batch.organizations.push({ at, id: id(f, 'id', at, problems), name: f.required('name') });
     },
-    {
-      name: 'adoptions',
-      description: 'frameworks an organization adopts (org_id, framework_id, since, target_date, scope)',
-      columns: { required: ['org_id', 'framework_id'], optional: ['since', 'target_date', 'scope'] },
-      add(batch, f, at, orgId, problems) {
-        batch.adoptions.push({
-          at, orgId, frameworkId: f.required('framework_id'), since: f.date('since'), targetDate: f.date('target_date'), scope: f.optional('scope'),
-        });
-      },
+  },
+  {
+    name: 'adoptions',
+    description: 'frameworks an organization adopts (org_id, framework_id, since, target_date, scope)',
+    columns: { required: ['org_id', 'framework_id'], optional: ['since', 'target_date', 'scope'] },
+    add(batch, f, at, orgId) {
+      batch.adoptions.push({
+        at,
+        orgId,
+        frameworkId: f.required('framework_id'),
+        since: f.date('since'),
+        targetDate: f.date('target_date'),
+        scope: f.optional('scope'),
+      });
     },
-    {
-      name: 'exclusions',
-      description: 'requirements excluded from the Statement of Applicability (org_id, requirement_uid, justification)',
-      columns: { required: ['org_id', 'requirement_uid', 'justification'], optional: [] },
-      add(batch, f, at, orgId, problems) {
-        batch.exclusions.push({ at, orgId, requirementUid: f.required('requirement_uid'), justification: f.required('justification') });
-      },
+  },
+  {
+    name: 'exclusions',
+    description: 'requirements excluded from the Statement of Applicability (org_id, requirement_uid, justification)',
+    columns: { required: ['org_id', 'requirement_uid', 'justification'], optional: [] },
+    add(batch, f, at, orgId) {
+      batch.exclusions.push({
+        at,
+        orgId,
+        requirementUid: f.required('requirement_uid'),
+        justification: f.required('justification'),
+      });
     },
-    {
-      name: 'systems',
-      description: 'AI and other systems (org_id, id, name, is_ai, ai_act_role, ai_act_risk, ...)',
-      columns: {
-        required: ['org_id', 'id', 'name'],
-        optional: ['purpose', 'is_ai', 'ai_act_role', 'ai_act_risk', 'gpai', 'lifecycle_stage', 'owner'],
-      },
-      add(batch, f, at, orgId, problems) {
-        batch.systems.push({
-          at,
-          orgId,
-          id: id(f, 'id', at, problems),
-          name: f.required('name'),
-          purpose: f.optional('purpose'),
-          isAI: f.boolean('is_ai', false),
-          aiActRole: f.optionalOneOf('ai_act_role', AI_ACT_ROLES),
-          aiActRisk: f.optionalOneOf('ai_act_risk', AI_ACT_RISKS),
-          gpai: f.boolean('gpai', false),
-          lifecycleStage: f.optionalOneOf('lifecycle_stage', LIFECYCLE_STAGES),
-          owner: f.optional('owner'),
-        });
-      },
+  },
+  {
+    name: 'systems',
+    description: 'AI and other systems (org_id, id, name, is_ai, ai_act_role, ai_act_risk, ...)',
+    columns: {
+      required: ['org_id', 'id', 'name'],
+      optional: ['purpose', 'is_ai', 'ai_act_role', 'ai_act_risk', 'gpai', 'lifecycle_stage', 'owner'],
     },
-    {
-      name: 'controls',
-      description: 'controls (org_id, id, name, description, owner, status)',
-      columns: { required: ['org_id', 'id', 'name', 'status'], optional: ['description', 'owner'] },
-      add(batch, f, at, orgId, problems) {
-        batch.controls.push({
-          at, orgId, id: id(f, 'id', at, problems), name: f.required('name'), description: f.optional('description'), owner: f.optional('owner'),
-          status: f.oneOf('status', CONTROL_STATUSES),
-        });
-      },
+    add(batch, f, at, orgId, problems) {
+      batch.systems.push({
+        at,
+        orgId,
+        id: id(f, 'id', at, problems),
+        name: f.required('name'),
+        purpose: f.optional('purpose'),
+        isAI: f.boolean('is_ai', false),
+        aiActRole: f.optionalOneOf('ai_act_role', AI_ACT_ROLES),
+        aiActRisk: f.optionalOneOf('ai_act_risk', AI_ACT_RISKS),
+        gpai: f.boolean('gpai', false),
+        lifecycleStage: f.optionalOneOf('lifecycle_stage', LIFECYCLE_STAGES),
+        owner: f.optional('owner'),
+      });
     },
-    {
-      name: 'control-requirements',
-      description: 'which requirements a control implements (org_id, control_id, requirement_uid, coverage, note)',
-      columns: { required: ['org_id', 'control_id', 'requirement_uid', 'coverage'], optional: ['note'] },
-      add(batch, f, at, orgId, problems) {
-        batch.controlRequirements.push({
-          at, orgId, controlId: id(f, 'control_id', at, problems), requirementUid: f.required('requirement_uid'),
-          coverage: f.oneOf('coverage', COVERAGES), note: f.optional('note'),
-        });
-      },
+  },
+  {
+    name: 'controls',
+    description: 'controls (org_id, id, name, description, owner, status)',
+    columns: { required: ['org_id', 'id', 'name', 'status'], optional: ['description', 'owner'] },
+    add(batch, f, at, orgId, problems) {
+      batch.controls.push({
+        at,
+        orgId,
+        id: id(f, 'id', at, problems),
+        name: f.required('name'),
+        description: f.optional('description'),
+        owner: f.optional('owner'),
+        status: f.oneOf('status', CONTROL_STATUSES),
+      });
     },
-    link('control-systems', 'which systems a control applies to (org_id, control_id, system_id)', 'control_id', 'system_id', (b) => b.controlSystems),
-    {
-      name: 'evidence',
-      description: 'evidence items (org_id, id, title, kind, uri, sha256, collected_at, valid_until, status, owner)',
-      columns: {
-        required: ['org_id', 'id', 'title', 'kind', 'status'],
-        optional: ['uri', 'sha256', 'collected_at', 'valid_until', 'owner'],
-      },
-      add(batch, f, at, orgId, problems) {
-        const collectedAt = f.date('collected_at');
-        const validUntil = f.date('valid_until');
-        if (collectedAt && validUntil && validUntil < collectedAt) {
-          problems.add(at, 'valid_until', `${validUntil} is before collected_at ${collectedAt}`);
-        }
-        batch.evidence.push({
-          at, orgId, id: id(f, 'id', at, problems), title: f.required('title'), kind: f.oneOf('kind', EVIDENCE_KINDS), uri: f.optional('uri'),
-          sha256: f.sha256('sha256'), collectedAt, validUntil, status: f.oneOf('status', EVIDENCE_STATUSES), owner: f.optional('owner'),
-        });
-      },
+  },
+  {
+    name: 'control-requirements',
+    description: 'which requirements a control implements (org_id, control_id, requirement_uid, coverage, note)',
+    columns: { required: ['org_id', 'control_id', 'requirement_uid', 'coverage'], optional: ['note'] },
+    add(batch, f, at, orgId, problems) {
+      batch.controlRequirements.push({
+        at,
+        orgId,
+        controlId: id(f, 'control_id', at, problems),
+        requirementUid: f.required('requirement_uid'),
+        coverage: f.oneOf('coverage', COVERAGES),
+        note: f.optional('note'),
+      });
     },
-    link('evidence-controls', 'which controls an evidence item supports (org_id, evidence_id, control_id)', 'evidence_id', 'control_id', (b) => b.evidenceControls),
-    link('evidence-systems', 'which systems an evidence item concerns (org_id, evidence_id, system_id)', 'evidence_id', 'system_id', (b) => b.evidenceSystems),
-    {
-      name: 'risks',
-      description: 'risks (org_id, id, title, likelihood, impact, treatment)',
-      columns: { required: ['org_id', 'id', 'title'], optional: ['likelihood', 'impact', 'treatment'] },
-      add(batch, f, at, orgId, problems) {
-        batch.risks.push({
-          at, orgId, id: id(f, 'id', at, problems), title: f.required('title'),
-          likelihood: f.integer('likelihood', { min: 1, max: 5 }, false), impact: f.integer('impact', { min: 1, max: 5 }, false),
-          treatment: f.optionalOneOf('treatment', RISK_TREATMENTS),
-        });
-      },
+  },
+  link(
+    'control-systems',
+    'which systems a control applies to (org_id, control_id, system_id)',
+    'control_id',
+    'system_id',
+    (b) => b.controlSystems,
+  ),
+  {
+    name: 'evidence',
+    description: 'evidence items (org_id, id, title, kind, uri, sha256, collected_at, valid_until, status, owner)',
+    columns: {
+      required: ['org_id', 'id', 'title', 'kind', 'status'],
+      optional: ['uri', 'sha256', 'collected_at', 'valid_until', 'owner'],
     },
-    link('risk-systems', 'which systems a risk threatens (org_id, risk_id, system_id)', 'risk_id', 'system_id', (b) => b.riskSystems),
-    link('risk-controls', 'which controls mitigate a risk (org_id, risk_id, control_id)', 'risk_id', 'control_id', (b) => b.riskControls),
+    add(batch, f, at, orgId, problems) {
+      const collectedAt = f.date('collected_at');
+      const validUntil = f.date('valid_until');
+      if (collectedAt && validUntil && validUntil < collectedAt) {
+        problems.add(at, 'valid_until', `${validUntil} is before collected_at ${collectedAt}`);
+      }
+      batch.evidence.push({
+        at,
+        orgId,
+        id: id(f, 'id', at, problems),
+        title: f.required('title'),
+        kind: f.oneOf('kind', EVIDENCE_KINDS),
+        uri: f.optional('uri'),
+        sha256: f.sha256('sha256'),
+        collectedAt,
+        validUntil,
+        status: f.oneOf('status', EVIDENCE_STATUSES),
+        owner: f.optional('owner'),
+      });
+    },
+  },
+  link(
+    'evidence-controls',
+    'which controls an evidence item supports (org_id, evidence_id, control_id)',
+    'evidence_id',
+    'control_id',
+    (b) => b.evidenceControls,
+  ),
+  link(
+    'evidence-systems',
+    'which systems an evidence item concerns (org_id, evidence_id, system_id)',
+    'evidence_id',
+    'system_id',
+    (b) => b.evidenceSystems,
+  ),
+  {
+    name: 'risks',
+    description: 'risks (org_id, id, title, likelihood, impact, treatment)',
+    columns: { required: ['org_id', 'id', 'title'], optional: ['likelihood', 'impact', 'treatment'] },
+    add(batch, f, at, orgId, problems) {
+      batch.risks.push({
+        at,
+        orgId,
+        id: id(f, 'id', at, problems),
+        title: f.required('title'),
+        likelihood: f.integer('likelihood', { min: 1, max: 5 }, false),
+        impact: f.integer('impact', { min: 1, max: 5 }, false),
+        treatment: f.optionalOneOf('treatment', RISK_TREATMENTS),
+      });
+    },
+  },
+  link(
+    'risk-systems',
+    'which systems a risk threatens (org_id, risk_id, system_id)',
+    'risk_id',
+    'system_id',
+    (b) => b.riskSystems,
+  ),
+  link(
+    'risk-controls',
+    'which controls mitigate a risk (org_id, risk_id, control_id)',
+    'risk_id',
+    'control_id',
+    (b) => b.riskControls,
+  ),
 ];
 
 /** Columns a file must/may have; with --org the org_id column becomes optional. */

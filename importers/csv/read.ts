@@ -30,7 +30,10 @@ export async function readHeaderLine(file: string): Promise<string[]> {
   const handle = await fs.promises.open(file, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(8192), 0, 8192, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const text = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     const line = text.split(/\r?\n/)[0] ?? '';
     return line.split(detectDelimiter(line)).map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
   } finally {
@@ -49,7 +52,13 @@ export async function readCsv(
   onProgress?: (rows: number) => void,
 ): Promise<CsvTable | undefined> {
   const bytes = await fs.promises.readFile(file);
-  if (bytes.length === 0 || bytes.toString('utf8').replace(/^\uFEFF/, '').trim() === '') {
+  if (
+    bytes.length === 0 ||
+    bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim() === ''
+  ) {
     problems.add({ file }, undefined, 'the file is empty; expected a header row and at least one record');
     return undefined;
   }
@@ -70,7 +79,10 @@ export async function readCsv(
   const records: CsvRecord[] = [];
   let header: string[] | undefined;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; columns: { name: string }[] } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number; columns: { name: string }[] };
+    }>) {
       if (!header) {
         header = info.columns.map((c) => c.name);
         const missing = columns.required.filter((c) => !header!.includes(c));

@@ -66,7 +66,9 @@ export function oscalCatalog(doc: Json, file: string, problems: Problems, option
     const nodeTitle = str(node, 'title', at, problems, true) ?? '';
     const id = str(node, 'id', at, problems, kind === 'control') ?? (nodeTitle ? slug(nodeTitle) : '');
     const uid = requirementUid(frameworkId, id);
-    const statement = (Array.isArray(node.parts) ? node.parts.filter(isObject) : []).filter((p) => p.name === 'statement').flatMap(prose);
+    const statement = (Array.isArray(node.parts) ? node.parts.filter(isObject) : [])
+      .filter((p) => p.name === 'statement')
+      .flatMap(prose);
     const nodeLabel = label(node);
     batch.requirements.push({
       at,

@@ -7,7 +7,13 @@
  * OSCAL carries no strength: a `strength` prop is used when present, otherwise a default per relationship.
  */
 import { randomUUID } from 'node:crypto';
-import { MAPPING_RATIONALES, MAPPING_SOURCES, MAPPING_STATUSES, requirementUid, type MappingRelationship } from '../../graph/model.ts';
+import {
+  MAPPING_RATIONALES,
+  MAPPING_SOURCES,
+  MAPPING_STATUSES,
+  requirementUid,
+  type MappingRelationship,
+} from '../../graph/model.ts';
 import type { Position, Problems } from '../problems.ts';
 import { emptyBatch, type ImportBatch } from '../records.ts';
 import { child, isObject, list, str, type Json, type JsonObject } from './json.ts';
@@ -21,11 +27,19 @@ export const OSCAL_RELATIONSHIPS: Record<string, MappingRelationship> = {
   'no-relationship': 'no_relationship',
 };
 const TO_OSCAL: Record<MappingRelationship, string> = {
-  equal: 'equivalent-to', subset_of: 'subset-of', superset_of: 'superset-of', intersects_with: 'intersects-with', no_relationship: 'no-relationship',
+  equal: 'equivalent-to',
+  subset_of: 'subset-of',
+  superset_of: 'superset-of',
+  intersects_with: 'intersects-with',
+  no_relationship: 'no-relationship',
 };
 /** Strength when a map carries none (documented in the module comment and `crosswalk import --help`). */
 export const DEFAULT_STRENGTH: Record<MappingRelationship, number> = {
-  equal: 9, subset_of: 7, superset_of: 7, intersects_with: 5, no_relationship: 1,
+  equal: 9,
+  subset_of: 7,
+  superset_of: 7,
+  intersects_with: 5,
+  no_relationship: 1,
 };
 /** Namespace of our own props, as OSCAL requires for names outside its core vocabulary. */
 export const CROSSWALK_NS = 'https://github.com/crosswalk/crosswalk/ns/oscal';
@@ -44,16 +58,26 @@ function frameworkOf(resource: Json, at: Position, problems: Problems): string |
   const fromProp = prop(resource, 'framework-id');
   if (fromProp) return fromProp;
   const href = typeof resource.href === 'string' ? resource.href : '';
-  const last = href.replace(/[#?].*$/, (m) => (m.startsWith('#') ? m.slice(1) : '')).split('/').filter(Boolean).pop() ?? '';
+  const last =
+    href
+      .replace(/[#?].*$/, (m) => (m.startsWith('#') ? m.slice(1) : ''))
+      .split('/')
+      .filter(Boolean)
+      .pop() ?? '';
   const id = last.replace(/\.(json|ya?ml|xml)$/i, '');
-  if (!id) problems.add(at, 'href', 'cannot tell the framework: give a "framework-id" prop or an href ending in the framework id');
+  if (!id)
+    problems.add(at, 'href', 'cannot tell the framework: give a "framework-id" prop or an href ending in the framework id');
   return id || null;
 }
 
 export function oscalMappings(doc: Json, file: string, problems: Problems): ImportBatch {
   const batch = emptyBatch();
   if (!isObject(doc) || !isObject(doc['mapping-collection'])) {
-    problems.add({ file, path: '$' }, 'mapping-collection', 'not an OSCAL mapping collection: expected a top-level "mapping-collection" object');
+    problems.add(
+      { file, path: '$' },
+      'mapping-collection',
+      'not an OSCAL mapping collection: expected a top-level "mapping-collection" object',
+    );
     return batch;
   }
   const collectionPath = '$["mapping-collection"]';
@@ -69,17 +93,26 @@ export function oscalMappings(doc: Json, file: string, problems: Problems): Impo
       if (!isObject(map)) return problems.add(at, undefined, 'expected a map object');
       const raw = str(map, 'relationship', at, problems, true);
       const relationship = raw ? OSCAL_RELATIONSHIPS[raw] : undefined;
-      if (raw && !relationship) problems.add({ file, path: child(mapPath, 'relationship') }, 'relationship', `'${raw}' is not one of ${Object.keys(OSCAL_RELATIONSHIPS).join(', ')}`);
+      if (raw && !relationship)
+        problems.add(
+          { file, path: child(mapPath, 'relationship') },
+          'relationship',
+          `'${raw}' is not one of ${Object.keys(OSCAL_RELATIONSHIPS).join(', ')}`,
+        );
       const strengthRaw = prop(map, 'strength');
       const strength = strengthRaw === null ? (relationship ? DEFAULT_STRENGTH[relationship] : 0) : Number(strengthRaw);
-      if (!Number.isInteger(strength) || strength < 1 || strength > 10) problems.add(at, 'strength', `'${strengthRaw}' is not a whole number from 1 to 10`);
+      if (!Number.isInteger(strength) || strength < 1 || strength > 10)
+        problems.add(at, 'strength', `'${strengthRaw}' is not a whole number from 1 to 10`);
       const rationale = prop(map, 'rationale');
-      if (rationale && !(MAPPING_RATIONALES as readonly string[]).includes(rationale)) problems.add(at, 'rationale', `'${rationale}' is not one of ${MAPPING_RATIONALES.join(', ')}`);
+      if (rationale && !(MAPPING_RATIONALES as readonly string[]).includes(rationale))
+        problems.add(at, 'rationale', `'${rationale}' is not one of ${MAPPING_RATIONALES.join(', ')}`);
       const source = prop(map, 'source') ?? 'imported';
-      if (!(MAPPING_SOURCES as readonly string[]).includes(source)) problems.add(at, 'source', `'${source}' is not one of ${MAPPING_SOURCES.join(', ')}`);
+      if (!(MAPPING_SOURCES as readonly string[]).includes(source))
+        problems.add(at, 'source', `'${source}' is not one of ${MAPPING_SOURCES.join(', ')}`);
       // Mappings from another tool wait for review unless they say otherwise.
       const status = prop(map, 'status') ?? 'draft';
-      if (!(MAPPING_STATUSES as readonly string[]).includes(status)) problems.add(at, 'status', `'${status}' is not one of ${MAPPING_STATUSES.join(', ')}`);
+      if (!(MAPPING_STATUSES as readonly string[]).includes(status))
+        problems.add(at, 'status', `'${status}' is not one of ${MAPPING_STATUSES.join(', ')}`);
       const refs = (key: 'sources' | 'targets') =>
         list(map, key, at, problems).flatMap((item, k) => {
           const itemAt: Position = { file, path: `${mapPath}.${key}[${k}]` };
@@ -138,8 +171,13 @@ export function toOscalMappingCollection(mappings: ExportedMapping[], title: str
   });
   const ownProps = (m: ExportedMapping): Json[] =>
     [
-      ['strength', String(m.strength)], ['rationale', m.rationale], ['source', m.source], ['status', m.status],
-    ].filter((p): p is [string, string] => typeof p[1] === 'string').map(([name, value]) => ({ name, ns: CROSSWALK_NS, value }));
+      ['strength', String(m.strength)],
+      ['rationale', m.rationale],
+      ['source', m.source],
+      ['status', m.status],
+    ]
+      .filter((p): p is [string, string] => typeof p[1] === 'string')
+      .map(([name, value]) => ({ name, ns: CROSSWALK_NS, value }));
   return {
     'mapping-collection': {
       uuid: randomUUID(),
@@ -148,7 +186,8 @@ export function toOscalMappingCollection(mappings: ExportedMapping[], title: str
         method: 'human',
         'matching-rationale': 'semantic',
         status: 'complete',
-        'mapping-description': 'NIST IR 8477 set-theory relationship mapping exported from crosswalk; strength, rationale, source and status are crosswalk props.',
+        'mapping-description':
+          'NIST IR 8477 set-theory relationship mapping exported from crosswalk; strength, rationale, source and status are crosswalk props.',
       },
       mappings: [...pairs.values()].map((group) => ({
         uuid: randomUUID(),

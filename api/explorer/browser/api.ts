@@ -49,7 +49,12 @@ export interface TokenClaims {
 export function tokenClaims(token: string): TokenClaims {
   try {
     const payload = token.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    const json = atob(
+      payload
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+    );
     return JSON.parse(json) as TokenClaims;
   } catch {
     return {};

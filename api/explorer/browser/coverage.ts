@@ -43,7 +43,12 @@ async function coverageOf(framework: string): Promise<CoverageResult> {
   const first = await gql<{ coverage: CoverageResult }>(COVERAGE, { framework, today: today(), first: PAGE, offset: 0 });
   const result = first.coverage;
   while (result.requirements.length < result.total) {
-    const next = await gql<{ coverage: CoverageResult }>(COVERAGE, { framework, today: today(), first: PAGE, offset: result.requirements.length });
+    const next = await gql<{ coverage: CoverageResult }>(COVERAGE, {
+      framework,
+      today: today(),
+      first: PAGE,
+      offset: result.requirements.length,
+    });
     if (!next.coverage.requirements.length) break;
     result.requirements.push(...next.coverage.requirements);
   }
@@ -64,7 +69,12 @@ const countOf = (counts: StatusCounts) => STATUSES.reduce((sum, s) => sum + coun
 
 function buildTree(requirements: HierarchyRequirement[], coverage: CoverageResult): TreeNode[] {
   const statuses = new Map(coverage.requirements.map((r) => [r.uid, r]));
-  const nodes = new Map(requirements.map((r) => [r.uid, { requirement: r, children: [], assessed: statuses.get(r.uid), counts: emptyCounts() } as TreeNode]));
+  const nodes = new Map(
+    requirements.map((r) => [
+      r.uid,
+      { requirement: r, children: [], assessed: statuses.get(r.uid), counts: emptyCounts() } as TreeNode,
+    ]),
+  );
   const roots: TreeNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.requirement.parent[0] && nodes.get(node.requirement.parent[0].uid);
@@ -91,22 +101,39 @@ function buildTree(requirements: HierarchyRequirement[], coverage: CoverageResul
 function statusBar(counts: StatusCounts): HTMLElement {
   const total = countOf(counts);
   if (!total) return h('span', { class: 'bar empty', title: 'no assessed requirements' });
-  return h('span', { class: 'bar', title: STATUSES.filter((s) => counts[s]).map((s) => `${counts[s]} ${STATUS_LABELS[s]}`).join(', ') },
+  return h(
+    'span',
+    {
+      class: 'bar',
+      title: STATUSES.filter((s) => counts[s])
+        .map((s) => `${counts[s]} ${STATUS_LABELS[s]}`)
+        .join(', '),
+    },
     STATUSES.filter((s) => counts[s]).map((s) =>
-      h('span', { class: 'segment', 'data-status': s, style: `flex-grow:${counts[s]};background:${STATUS_COLORS[s]}` })),
+      h('span', { class: 'segment', 'data-status': s, style: `flex-grow:${counts[s]};background:${STATUS_COLORS[s]}` }),
+    ),
   );
 }
 
 export function statusLegend(totals?: StatusCounts): HTMLElement {
-  return h('ul', { class: 'status-legend', id: 'status-legend' },
+  return h(
+    'ul',
+    { class: 'status-legend', id: 'status-legend' },
     STATUSES.map((s) =>
-      h('li', { title: STATUS_MEANING[s] },
+      h(
+        'li',
+        { title: STATUS_MEANING[s] },
         h('span', { class: 'swatch', 'data-status': s, style: `background:${STATUS_COLORS[s]}` }),
         STATUS_LABELS[s],
         totals ? h('strong', { 'data-count': s }, ` ${totals[s]}`) : null,
-      )),
-    h('li', { title: 'parts of the hierarchy and non-normative text are not assessed themselves' },
-      h('span', { class: 'swatch', style: `background:${NOT_ASSESSED_COLOR}` }), 'not assessed'),
+      ),
+    ),
+    h(
+      'li',
+      { title: 'parts of the hierarchy and non-normative text are not assessed themselves' },
+      h('span', { class: 'swatch', style: `background:${NOT_ASSESSED_COLOR}` }),
+      'not assessed',
+    ),
   );
 }
 
@@ -123,64 +150,143 @@ function renderNode(node: TreeNode, openRequirement: (uid: string) => void): HTM
   toggle.addEventListener('click', () => expand(childBox.hidden));
   const color = assessed ? STATUS_COLORS[assessed.status] : NOT_ASSESSED_COLOR;
   const total = countOf(node.counts);
-  const row = h('div', { class: `row${assessed ? ' assessed' : ''}` },
+  const row = h(
+    'div',
+    { class: `row${assessed ? ' assessed' : ''}` },
     children.length ? toggle : h('span', { class: 'toggle-space' }),
     h('span', {
-      class: 'dot', 'data-role': 'status-color', style: `background:${color}`,
+      class: 'dot',
+      'data-role': 'status-color',
+      style: `background:${color}`,
       title: assessed ? STATUS_LABELS[assessed.status] : 'not assessed',
     }),
-    h('a', {
-      class: 'ref', href: `#requirement/${encodeURIComponent(requirement.uid)}`, title: 'open its neighbourhood',
-      onclick: (e: Event) => { e.preventDefault(); openRequirement(requirement.uid); },
-    }, requirement.ref),
+    h(
+      'a',
+      {
+        class: 'ref',
+        href: `#requirement/${encodeURIComponent(requirement.uid)}`,
+        title: 'open its neighbourhood',
+        onclick: (e: Event) => {
+          e.preventDefault();
+          openRequirement(requirement.uid);
+        },
+      },
+      requirement.ref,
+    ),
     h('span', { class: 'title' }, requirement.title),
     assessed
-      ? h('span', { class: 'status-text' }, STATUS_LABELS[assessed.status], assessed.basis ? ` (${assessed.basis})` : '',
-        assessed.controls.length ? ` · ${assessed.controls.map((c) => c.control).join(', ')}` : '')
-      : h('span', { class: 'rollup' }, statusBar(node.counts), h('span', { class: 'counts' }, total ? `${node.counts.met}/${total} met` : '')),
+      ? h(
+          'span',
+          { class: 'status-text' },
+          STATUS_LABELS[assessed.status],
+          assessed.basis ? ` (${assessed.basis})` : '',
+          assessed.controls.length ? ` · ${assessed.controls.map((c) => c.control).join(', ')}` : '',
+        )
+      : h(
+          'span',
+          { class: 'rollup' },
+          statusBar(node.counts),
+          h('span', { class: 'counts' }, total ? `${node.counts.met}/${total} met` : ''),
+        ),
   );
-  if (!children.length && assessed) row.addEventListener('click', (e) => { if (!(e.target as Element).closest('a')) openRequirement(requirement.uid); });
-  return h('div', {
-    class: 'node', 'data-requirement': requirement.uid, 'data-status': assessed?.status, 'data-leaf': children.length ? null : 'true',
-  }, row, childBox);
+  if (!children.length && assessed)
+    row.addEventListener('click', (e) => {
+      if (!(e.target as Element).closest('a')) openRequirement(requirement.uid);
+    });
+  return h(
+    'div',
+    {
+      class: 'node',
+      'data-requirement': requirement.uid,
+      'data-status': assessed?.status,
+      'data-leaf': children.length ? null : 'true',
+    },
+    row,
+    childBox,
+  );
 }
 
 /** Opens every part of the tree (rendering the parts on the way). */
 function expandAll(tree: HTMLElement): void {
   let closed: HTMLButtonElement[];
-  while ((closed = [...tree.querySelectorAll<HTMLButtonElement>('button.toggle[aria-expanded="false"]')]).length) closed.forEach((b) => b.click());
+  while ((closed = [...tree.querySelectorAll<HTMLButtonElement>('button.toggle[aria-expanded="false"]')]).length)
+    closed.forEach((b) => b.click());
 }
 
-export async function renderCoverage(root: HTMLElement, frameworks: Framework[], framework: string, openRequirement: (uid: string) => void, openFramework: (id: string) => void): Promise<void> {
-  const tabs = h('nav', { class: 'tabs', 'aria-label': 'adopted frameworks' },
-    frameworks.map((f) => h('a', {
-      href: `#coverage/${f.id}`, class: f.id === framework ? 'active' : '', title: f.name,
-      onclick: (e: Event) => { e.preventDefault(); openFramework(f.id); },
-    }, f.id)),
+export async function renderCoverage(
+  root: HTMLElement,
+  frameworks: Framework[],
+  framework: string,
+  openRequirement: (uid: string) => void,
+  openFramework: (id: string) => void,
+): Promise<void> {
+  const tabs = h(
+    'nav',
+    { class: 'tabs', 'aria-label': 'adopted frameworks' },
+    frameworks.map((f) =>
+      h(
+        'a',
+        {
+          href: `#coverage/${f.id}`,
+          class: f.id === framework ? 'active' : '',
+          title: f.name,
+          onclick: (e: Event) => {
+            e.preventDefault();
+            openFramework(f.id);
+          },
+        },
+        f.id,
+      ),
+    ),
   );
-  const body = h('div', { id: 'coverage', 'data-state': 'loading' }, h('p', { class: 'muted' }, `Loading the coverage of ${framework}…`));
+  const body = h(
+    'div',
+    { id: 'coverage', 'data-state': 'loading' },
+    h('p', { class: 'muted' }, `Loading the coverage of ${framework}…`),
+  );
   fill(root, h('h2', {}, 'Coverage'), tabs, body);
 
   const [coverage, requirements] = await Promise.all([coverageOf(framework), hierarchyOf(framework)]);
   const roots = buildTree(requirements, coverage);
   const name = frameworks.find((f) => f.id === framework)?.name ?? framework;
-  const tree = h('div', { class: 'tree', id: 'coverage-tree' }, roots.map((r) => renderNode(r, openRequirement)));
+  const tree = h(
+    'div',
+    { class: 'tree', id: 'coverage-tree' },
+    roots.map((r) => renderNode(r, openRequirement)),
+  );
   const t = coverage.totals;
   const pct = (value: number | null) => (value === null ? '–' : `${value}%`);
   fill(
     body,
-    h('div', { class: 'summary' },
+    h(
+      'div',
+      { class: 'summary' },
       h('h3', {}, name),
-      h('p', {},
-        h('strong', { id: 'percent-met' }, pct(coverage.percentMet)), ' met, ',
-        h('strong', { id: 'percent-covered' }, pct(coverage.percentCovered)), ' met or partially met, of ',
+      h(
+        'p',
+        {},
+        h('strong', { id: 'percent-met' }, pct(coverage.percentMet)),
+        ' met, ',
+        h('strong', { id: 'percent-covered' }, pct(coverage.percentCovered)),
+        ' met or partially met, of ',
         `${t.applicable} applicable requirements (${t.requirements} assessed, ${t.excluded} excluded); `,
-        `met directly ${t.metDirect}, through mappings ${t.metInferred}. Judged on ${coverage.today}.`),
+        `met directly ${t.metDirect}, through mappings ${t.metInferred}. Judged on ${coverage.today}.`,
+      ),
       statusLegend(t),
     ),
-    h('div', { class: 'toolbar' },
+    h(
+      'div',
+      { class: 'toolbar' },
       h('button', { type: 'button', id: 'expand-all', onclick: () => expandAll(tree) }, 'Expand all'),
-      h('button', { type: 'button', onclick: () => tree.querySelectorAll<HTMLButtonElement>('button.toggle[aria-expanded="true"]').forEach((b) => b.click()) }, 'Collapse all'),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () =>
+            tree.querySelectorAll<HTMLButtonElement>('button.toggle[aria-expanded="true"]').forEach((b) => b.click()),
+        },
+        'Collapse all',
+      ),
       h('span', { class: 'muted' }, 'Click a requirement to see its mappings, controls and evidence.'),
     ),
     tree,

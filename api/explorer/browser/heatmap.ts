@@ -37,32 +37,53 @@ export function legend(): HTMLElement {
   return h(
     'div',
     { class: 'legend', id: 'heatmap-legend' },
-    h('p', {},
+    h(
+      'p',
+      {},
       h('strong', {}, 'Each cell'),
-      ' (row = source A, column = target B): the number of B\'s assessed requirements that the organization gets ',
+      " (row = source A, column = target B): the number of B's assessed requirements that the organization gets ",
       h('em', {}, 'met or partially met'),
       ' through the requirements of A it covers directly (met or partially met by its own controls and valid evidence), following approved mappings up to 3 hops, one best path per requirement of B — the ',
       h('code', {}, 'reuse'),
-      ' question. Small print: how many of them are met (a full path from a met requirement) and B\'s number of assessed requirements. Shade: that number as a share of B\'s assessed requirements.'),
-    h('p', { class: 'muted' }, 'Read a row as "what my work on A already gives me for each other framework". Click a cell for the requirements behind it.'),
+      " question. Small print: how many of them are met (a full path from a met requirement) and B's number of assessed requirements. Shade: that number as a share of B's assessed requirements.",
+    ),
+    h(
+      'p',
+      { class: 'muted' },
+      'Read a row as "what my work on A already gives me for each other framework". Click a cell for the requirements behind it.',
+    ),
   );
 }
 
-export async function renderHeatmap(root: HTMLElement, frameworks: Framework[], openRequirement: (uid: string) => void): Promise<void> {
+export async function renderHeatmap(
+  root: HTMLElement,
+  frameworks: Framework[],
+  openRequirement: (uid: string) => void,
+): Promise<void> {
   const details = h('section', { id: 'reuse-details', class: 'details' });
   const cells = new Map<string, HTMLTableCellElement>();
   const key = (source: string, target: string) => `${source}>${target}`;
 
-  const table = h('table', { class: 'heatmap', id: 'heatmap', 'data-state': 'loading' },
-    h('thead', {},
-      h('tr', {},
+  const table = h(
+    'table',
+    { class: 'heatmap', id: 'heatmap', 'data-state': 'loading' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
         h('th', { class: 'corner' }, 'source ↓  target →'),
         frameworks.map((f) => h('th', { scope: 'col', title: f.name, 'data-target': f.id }, f.id)),
       ),
     ),
-    h('tbody', {},
+    h(
+      'tbody',
+      {},
       frameworks.map((source) =>
-        h('tr', {},
+        h(
+          'tr',
+          {},
           h('th', { scope: 'row', title: source.name, 'data-source': source.id }, source.id),
           frameworks.map((target) => {
             if (source.id === target.id) return h('td', { class: 'diagonal' }, '—');
@@ -95,7 +116,11 @@ export async function renderHeatmap(root: HTMLElement, frameworks: Framework[], 
         targetRequirements: String(result.targetRequirements),
       });
       cell.title = `${source.name} → ${target.name}: ${result.total} of ${result.targetRequirements} assessed requirements of ${target.id} met (${result.met}) or partially met (${result.partially_met}) through the organization's coverage of ${source.id}`;
-      fill(cell, h('span', { class: 'total' }, result.total), h('small', {}, `${result.met} met · of ${result.targetRequirements}`));
+      fill(
+        cell,
+        h('span', { class: 'total' }, result.total),
+        h('small', {}, `${result.met} met · of ${result.targetRequirements}`),
+      );
     } catch (error) {
       cell.className = 'cell failed';
       cell.textContent = '!';
@@ -105,19 +130,56 @@ export async function renderHeatmap(root: HTMLElement, frameworks: Framework[], 
   table.dataset.state = 'done';
 }
 
-async function showDetails(details: HTMLElement, source: Framework, target: Framework, openRequirement: (uid: string) => void): Promise<void> {
+async function showDetails(
+  details: HTMLElement,
+  source: Framework,
+  target: Framework,
+  openRequirement: (uid: string) => void,
+): Promise<void> {
   fill(details, h('p', { class: 'muted' }, `Loading ${source.id} → ${target.id}…`));
   const result = await reuse(source.id, target.id, 500);
   fill(
     details,
     h('h3', {}, `${source.name} → ${target.name}`),
-    h('p', {}, `${result.total} of ${result.targetRequirements} assessed requirements of ${target.id} reached (${result.met} met, ${result.partially_met} partially met), judged on ${result.today}.`),
-    h('table', { class: 'list' },
-      h('thead', {}, h('tr', {}, ['requirement', 'title', 'gives', 'from', 'read as', 'strength', 'current status'].map((t) => h('th', {}, t)))),
-      h('tbody', {},
+    h(
+      'p',
+      {},
+      `${result.total} of ${result.targetRequirements} assessed requirements of ${target.id} reached (${result.met} met, ${result.partially_met} partially met), judged on ${result.today}.`,
+    ),
+    h(
+      'table',
+      { class: 'list' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['requirement', 'title', 'gives', 'from', 'read as', 'strength', 'current status'].map((t) => h('th', {}, t)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
         result.requirements.map((item) =>
-          h('tr', {},
-            h('td', {}, h('a', { href: `#requirement/${encodeURIComponent(item.uid)}`, onclick: (e: Event) => { e.preventDefault(); openRequirement(item.uid); } }, item.ref)),
+          h(
+            'tr',
+            {},
+            h(
+              'td',
+              {},
+              h(
+                'a',
+                {
+                  href: `#requirement/${encodeURIComponent(item.uid)}`,
+                  onclick: (e: Event) => {
+                    e.preventDefault();
+                    openRequirement(item.uid);
+                  },
+                },
+                item.ref,
+              ),
+            ),
             h('td', {}, item.title),
             h('td', {}, badge(item.reuse.status)),
             h('td', {}, item.reuse.source),
@@ -132,5 +194,9 @@ async function showDetails(details: HTMLElement, source: Framework, target: Fram
 }
 
 export function badge(status: keyof typeof STATUS_COLORS): HTMLElement {
-  return h('span', { class: 'badge', 'data-status': status, style: `background:${STATUS_COLORS[status]}` }, STATUS_LABELS[status]);
+  return h(
+    'span',
+    { class: 'badge', 'data-status': status, style: `background:${STATUS_COLORS[status]}` },
+    STATUS_LABELS[status],
+  );
 }

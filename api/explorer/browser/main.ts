@@ -25,18 +25,33 @@ const header = document.getElementById('context') as HTMLElement;
 let context: Context | undefined;
 
 async function loadContext(): Promise<Context> {
-  const data = await gql<{ frameworks: Framework[]; organizations: { id: string; name: string; adopts: Framework[] }[] }>(FRAMEWORKS);
+  const data = await gql<{ frameworks: Framework[]; organizations: { id: string; name: string; adopts: Framework[] }[] }>(
+    FRAMEWORKS,
+  );
   const organization = data.organizations[0] ?? null;
   return { organization, frameworks: organization?.adopts.length ? organization.adopts : data.frameworks };
 }
 
 function tokenForm(message?: string): void {
-  const input = h('textarea', { id: 'token-input', rows: 3, placeholder: 'eyJhbGciOi…', autocomplete: 'off', spellcheck: 'false' });
-  const form = h('form', { class: 'token-form', id: 'token-form' },
+  const input = h('textarea', {
+    id: 'token-input',
+    rows: 3,
+    placeholder: 'eyJhbGciOi…',
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
+  const form = h(
+    'form',
+    { class: 'token-form', id: 'token-form' },
     h('h2', {}, 'Sign in with a token'),
     message ? h('p', { class: 'error' }, message) : null,
-    h('p', {}, 'Paste a bearer token for your organization (', h('code', {}, 'npx crosswalk token --role viewer --org demo'),
-      ' in development). It stays in this browser tab (sessionStorage) and is sent only to this server\'s /graphql.'),
+    h(
+      'p',
+      {},
+      'Paste a bearer token for your organization (',
+      h('code', {}, 'npx crosswalk token --role viewer --org demo'),
+      " in development). It stays in this browser tab (sessionStorage) and is sent only to this server's /graphql.",
+    ),
     input,
     h('button', { type: 'submit' }, 'Open the explorer'),
   );
@@ -62,19 +77,37 @@ const openFramework = (id: string) => navigate(`#coverage/${encodeURIComponent(i
 function renderHeader(ctx: Context, token: string, view: string): void {
   const claims = tokenClaims(token);
   const link = (hash: string, label: string, name: string) => h('a', { href: hash, class: view === name ? 'active' : '' }, label);
-  fill(header,
-    h('nav', { class: 'views' },
+  fill(
+    header,
+    h(
+      'nav',
+      { class: 'views' },
       link('#heatmap', 'Reuse heatmap', 'heatmap'),
       link(`#coverage/${ctx.frameworks[0]?.id ?? ''}`, 'Coverage', 'coverage'),
       h('span', { class: view === 'requirement' ? 'active' : 'muted' }, 'Neighbourhood'),
     ),
-    h('span', { class: 'who' },
+    h(
+      'span',
+      { class: 'who' },
       ctx.organization
-        ? ctx.organization.name.includes(ctx.organization.id) ? ctx.organization.name : `${ctx.organization.name} (${ctx.organization.id})`
+        ? ctx.organization.name.includes(ctx.organization.id)
+          ? ctx.organization.name
+          : `${ctx.organization.name} (${ctx.organization.id})`
         : 'no organization in this token',
       claims.roles ? ` · ${claims.roles.join(', ')}` : '',
       ' ',
-      h('button', { type: 'button', onclick: () => { forgetToken(); context = undefined; tokenForm(); } }, 'Forget token'),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            forgetToken();
+            context = undefined;
+            tokenForm();
+          },
+        },
+        'Forget token',
+      ),
     ),
   );
 }
@@ -92,7 +125,14 @@ async function route(): Promise<void> {
     context ??= await loadContext();
     renderHeader(context, token, view);
     if (!context.organization) {
-      fill(root, h('p', { class: 'error' }, 'This token names no organization (its "org" claim): the reuse questions answer for an organization. Ask for a token with --org.'));
+      fill(
+        root,
+        h(
+          'p',
+          { class: 'error' },
+          'This token names no organization (its "org" claim): the reuse questions answer for an organization. Ask for a token with --org.',
+        ),
+      );
       return;
     }
     if (view === 'coverage') {

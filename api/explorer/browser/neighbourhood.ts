@@ -76,7 +76,8 @@ function toGraph(requirement: Neighbourhood, explain: ExplainResult): Graph {
   const nodes = new Map<string, NvlNode>();
   const rels: NvlRelationship[] = [];
   const addRequirement = (r: RequirementRef, size: number) => {
-    if (!nodes.has(r.uid)) nodes.set(r.uid, { id: r.uid, caption: `${r.frameworkId}\n${r.ref}`, color: frameworkColor(r.frameworkId), size });
+    if (!nodes.has(r.uid))
+      nodes.set(r.uid, { id: r.uid, caption: `${r.frameworkId}\n${r.ref}`, color: frameworkColor(r.frameworkId), size });
   };
   const status = explain.status;
   nodes.set(requirement.uid, {
@@ -107,7 +108,13 @@ function toGraph(requirement: Neighbourhood, explain: ExplainResult): Graph {
   }
   for (const { node: control, properties } of requirement.implementedByConnection.edges) {
     nodes.set(controlId(control.id), { id: controlId(control.id), caption: control.id, color: CONTROL_COLOR, size: 28 });
-    rels.push({ id: `implements:${control.id}`, from: controlId(control.id), to: requirement.uid, caption: `IMPLEMENTS ${properties.coverage}`, color: '#455a64' });
+    rels.push({
+      id: `implements:${control.id}`,
+      from: controlId(control.id),
+      to: requirement.uid,
+      caption: `IMPLEMENTS ${properties.coverage}`,
+      color: '#455a64',
+    });
     for (const evidence of control.evidence) {
       if (!nodes.has(evidenceId(evidence.id))) {
         const expired = isExpired(evidence, explain.today);
@@ -118,14 +125,30 @@ function toGraph(requirement: Neighbourhood, explain: ExplainResult): Graph {
           size: 22,
         });
       }
-      rels.push({ id: `supports:${evidence.id}>${control.id}`, from: evidenceId(evidence.id), to: controlId(control.id), caption: 'SUPPORTS', color: '#a1887f' });
+      rels.push({
+        id: `supports:${evidence.id}>${control.id}`,
+        from: evidenceId(evidence.id),
+        to: controlId(control.id),
+        caption: 'SUPPORTS',
+        color: '#a1887f',
+      });
     }
   }
   return { nodes: [...nodes.values()], rels };
 }
 
 function requirementLink(r: RequirementRef, open: (uid: string) => void): HTMLElement {
-  return h('a', { href: `#requirement/${encodeURIComponent(r.uid)}`, onclick: (e: Event) => { e.preventDefault(); open(r.uid); } }, `${r.frameworkId} ${r.ref}`);
+  return h(
+    'a',
+    {
+      href: `#requirement/${encodeURIComponent(r.uid)}`,
+      onclick: (e: Event) => {
+        e.preventDefault();
+        open(r.uid);
+      },
+    },
+    `${r.frameworkId} ${r.ref}`,
+  );
 }
 
 function explanation(explain: ExplainResult): HTMLElement {
@@ -133,17 +156,36 @@ function explanation(explain: ExplainResult): HTMLElement {
   const part = explain.parts.find((p) => p.uid === explain.requirement.uid);
   const lines: (HTMLElement | string)[] = [];
   if (explain.status) {
-    lines.push(h('span', { class: 'badge', id: 'requirement-status', 'data-status': explain.status, style: `background:${STATUS_COLORS[explain.status]}` }, STATUS_LABELS[explain.status]));
+    lines.push(
+      h(
+        'span',
+        {
+          class: 'badge',
+          id: 'requirement-status',
+          'data-status': explain.status,
+          style: `background:${STATUS_COLORS[explain.status]}`,
+        },
+        STATUS_LABELS[explain.status],
+      ),
+    );
     if (part?.basis) lines.push(` ${part.basis}`);
     if (part?.exclusion) lines.push(` — excluded: ${part.exclusion.justification}`);
   } else {
     const counts = new Map<string, number>();
     for (const p of explain.parts) counts.set(p.status, (counts.get(p.status) ?? 0) + 1);
-    lines.push(`Not assessed itself; its ${explain.parts.length} assessed parts: ${[...counts].map(([s, n]) => `${n} ${s.replace('_', ' ')}`).join(', ') || 'none'}.`);
+    lines.push(
+      `Not assessed itself; its ${explain.parts.length} assessed parts: ${[...counts].map(([s, n]) => `${n} ${s.replace('_', ' ')}`).join(', ') || 'none'}.`,
+    );
   }
   if (chosen) {
     const hops = chosen.relationships.map((r) => `${r.from} ${r.read} ${r.to}`).join('; ');
-    lines.push(h('div', { class: 'muted' }, `Through mappings (best path): from ${chosen.source} (${chosen.sourceStatus.replace('_', ' ')}), ${hops}; strength ${chosen.strength}, ${chosen.hops} hop(s) → ${chosen.status.replace('_', ' ')}.`));
+    lines.push(
+      h(
+        'div',
+        { class: 'muted' },
+        `Through mappings (best path): from ${chosen.source} (${chosen.sourceStatus.replace('_', ' ')}), ${hops}; strength ${chosen.strength}, ${chosen.hops} hop(s) → ${chosen.status.replace('_', ' ')}.`,
+      ),
+    );
   }
   return h('div', { class: 'explain' }, ...lines);
 }
@@ -155,28 +197,62 @@ function sideList(requirement: Neighbourhood, explain: ExplainResult, open: (uid
   ];
   const evidence = new Map<string, EvidenceItem>();
   for (const c of requirement.implementedByConnection.edges) for (const e of c.node.evidence) evidence.set(e.id, e);
-  return h('aside', { class: 'side', id: 'neighbourhood-list' },
+  return h(
+    'aside',
+    { class: 'side', id: 'neighbourhood-list' },
     h('h3', {}, `${requirement.frameworkId} ${requirement.ref}`),
     h('p', {}, requirement.title),
     requirement.summary ? h('p', { class: 'muted' }, requirement.summary) : null,
     explanation(explain),
-    requirement.parent.length ? h('p', {}, 'Part of ', requirement.parent.map((p) => h('span', { 'data-node-id': p.uid }, requirementLink(p, open), ` ${p.title}`))) : null,
+    requirement.parent.length
+      ? h(
+          'p',
+          {},
+          'Part of ',
+          requirement.parent.map((p) => h('span', { 'data-node-id': p.uid }, requirementLink(p, open), ` ${p.title}`)),
+        )
+      : null,
     h('h4', {}, `Mappings (${maps.length})`),
-    h('ul', { 'data-section': 'mappings' },
+    h(
+      'ul',
+      { 'data-section': 'mappings' },
       maps.map(({ m, arrow }) =>
-        h('li', { 'data-node-id': m.node.uid },
-          `${arrow} `, requirementLink(m.node, open),
+        h(
+          'li',
+          { 'data-node-id': m.node.uid },
+          `${arrow} `,
+          requirementLink(m.node, open),
           ` ${m.properties.relationship}, strength ${m.properties.strength}${m.properties.status && m.properties.status !== 'approved' ? `, ${m.properties.status}` : ''}`,
-          h('div', { class: 'muted' }, m.node.title))),
+          h('div', { class: 'muted' }, m.node.title),
+        ),
+      ),
     ),
     h('h4', {}, `Controls (${requirement.implementedByConnection.edges.length})`),
-    h('ul', { 'data-section': 'controls' },
+    h(
+      'ul',
+      { 'data-section': 'controls' },
       requirement.implementedByConnection.edges.map(({ node, properties }) =>
-        h('li', { 'data-node-id': controlId(node.id) }, h('strong', {}, node.id), ` ${node.name} — ${node.status}, ${properties.coverage} coverage`))),
+        h(
+          'li',
+          { 'data-node-id': controlId(node.id) },
+          h('strong', {}, node.id),
+          ` ${node.name} — ${node.status}, ${properties.coverage} coverage`,
+        ),
+      ),
+    ),
     h('h4', {}, `Evidence (${evidence.size})`),
-    h('ul', { 'data-section': 'evidence' },
+    h(
+      'ul',
+      { 'data-section': 'evidence' },
       [...evidence.values()].map((e) =>
-        h('li', { 'data-node-id': evidenceId(e.id) }, h('strong', {}, e.id), ` ${e.title} — ${e.kind}, ${e.status}${e.validUntil ? `, valid until ${e.validUntil}${isExpired(e, explain.today) ? ' (expired)' : ''}` : ''}`))),
+        h(
+          'li',
+          { 'data-node-id': evidenceId(e.id) },
+          h('strong', {}, e.id),
+          ` ${e.title} — ${e.kind}, ${e.status}${e.validUntil ? `, valid until ${e.validUntil}${isExpired(e, explain.today) ? ' (expired)' : ''}` : ''}`,
+        ),
+      ),
+    ),
   );
 }
 
@@ -191,7 +267,11 @@ export function closeNeighbourhood(): void {
 export async function renderNeighbourhood(root: HTMLElement, uid: string, openRequirement: (uid: string) => void): Promise<void> {
   closeNeighbourhood();
   fill(root, h('h2', {}, 'Neighbourhood'), h('p', { class: 'muted' }, `Loading ${uid}…`));
-  const data = await gql<{ requirements: Neighbourhood[]; explain: ExplainResult }>(NEIGHBOURHOOD, { uid, requirement: uid, today: today() });
+  const data = await gql<{ requirements: Neighbourhood[]; explain: ExplainResult }>(NEIGHBOURHOOD, {
+    uid,
+    requirement: uid,
+    today: today(),
+  });
   if (!root.isConnected) return; // the user moved on meanwhile
   const requirement = data.requirements[0];
   if (!requirement) {
@@ -203,23 +283,40 @@ export async function renderNeighbourhood(root: HTMLElement, uid: string, openRe
   fill(
     root,
     h('h2', {}, 'Neighbourhood of ', h('span', { id: 'neighbourhood-of' }, uid)),
-    h('p', { class: 'legend' },
-      'Nodes: this requirement (coloured by its status), the requirements it maps to and from (coloured by framework), the part it belongs to, the organization\'s controls implementing it (dark) and their evidence (brown; orange = expired). Click a requirement to move there.'),
-    h('div', { class: 'neighbourhood' }, h('div', { class: 'graph-box' }, container), sideList(requirement, data.explain, openRequirement)),
+    h(
+      'p',
+      { class: 'legend' },
+      "Nodes: this requirement (coloured by its status), the requirements it maps to and from (coloured by framework), the part it belongs to, the organization's controls implementing it (dark) and their evidence (brown; orange = expired). Click a requirement to move there.",
+    ),
+    h(
+      'div',
+      { class: 'neighbourhood' },
+      h('div', { class: 'graph-box' }, container),
+      sideList(requirement, data.explain, openRequirement),
+    ),
   );
-  const nvl = new NVL(container, graph.nodes, graph.rels, {
-    layout: 'd3Force',
-    renderer: 'canvas',
-    disableWebGL: true,
-    disableWebWorkers: true,
-    disableTelemetry: true,
-    initialZoom: 1,
-  }, {
-    onLayoutDone: () => {
-      nvl.fit(graph.nodes.map((n) => n.id), { animated: false });
-      container.dataset.layout = 'done';
+  const nvl = new NVL(
+    container,
+    graph.nodes,
+    graph.rels,
+    {
+      layout: 'd3Force',
+      renderer: 'canvas',
+      disableWebGL: true,
+      disableWebWorkers: true,
+      disableTelemetry: true,
+      initialZoom: 1,
     },
-  });
+    {
+      onLayoutDone: () => {
+        nvl.fit(
+          graph.nodes.map((n) => n.id),
+          { animated: false },
+        );
+        container.dataset.layout = 'done';
+      },
+    },
+  );
   current = nvl;
   // What NVL actually holds, for readers and the browser tests.
   container.dataset.nodes = String(nvl.getNodes().length);

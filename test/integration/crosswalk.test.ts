@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../graph/connection.ts';
-import { MAPPING_RATIONALES, MAPPING_RELATIONSHIPS, MAPPING_SOURCES } from '../graph/model.ts';
-import { stats } from '../queries/stats.ts';
-import { catalogFiles, mappingFiles } from '../seeds/index.ts';
+import type { Graph } from '../../graph/connection.ts';
+import { MAPPING_RATIONALES, MAPPING_RELATIONSHIPS, MAPPING_SOURCES } from '../../graph/model.ts';
+import { stats } from '../../queries/stats.ts';
+import { catalogFiles, mappingFiles } from '../../seeds/index.ts';
 import { seededGraph } from './helpers.ts';
 
 interface Row {
@@ -24,7 +24,7 @@ const rows = mappingFiles().flatMap((file) =>
 const uids = new Set(
   catalogFiles()
     .filter((f) => !f.endsWith('frameworks.csv'))
-    .flatMap((file) => (parse(fs.readFileSync(file), { columns: true, bom: true }) as { framework_id: string; ref: string }[]))
+    .flatMap((file) => parse(fs.readFileSync(file), { columns: true, bom: true }) as { framework_id: string; ref: string }[])
     .map((r) => `${r.framework_id}:${r.ref}`),
 );
 

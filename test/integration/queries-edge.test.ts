@@ -28,18 +28,32 @@
  *                                                                                partial never hides it)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../graph/connection.ts';
-import { coverage, type CoverageRequirement, type CoverageResult } from '../queries/coverage.ts';
-import { explain } from '../queries/explain.ts';
-import { gaps } from '../queries/gaps.ts';
-import { QueryParameterError } from '../queries/question.ts';
+import type { Graph } from '../../graph/connection.ts';
+import { coverage, type CoverageRequirement, type CoverageResult } from '../../queries/coverage.ts';
+import { explain } from '../../queries/explain.ts';
+import { gaps } from '../../queries/gaps.ts';
+import { QueryParameterError } from '../../queries/question.ts';
 import { cleanGraph } from './helpers.ts';
 import { importCsvFiles } from './query-fixtures.ts';
 
 const TODAY = '2026-11-22';
 const FRAMEWORKS = ['tx', 'ty', 'tz', 'tw', 'td', 'te', 'tf', 'tp', 'tg', 'th'];
-const req = (fw: string, ref: string, parent = '', normative = 'true', order = '1'): string[] => [fw, ref, `${fw} ${ref}`, parent, normative, order];
-const map = (s: string, t: string, rel: string, strength: number, status = 'approved'): string[] => [s, t, rel, String(strength), status, `test ${s} ${rel} ${t}`];
+const req = (fw: string, ref: string, parent = '', normative = 'true', order = '1'): string[] => [
+  fw,
+  ref,
+  `${fw} ${ref}`,
+  parent,
+  normative,
+  order,
+];
+const map = (s: string, t: string, rel: string, strength: number, status = 'approved'): string[] => [
+  s,
+  t,
+  rel,
+  String(strength),
+  status,
+  `test ${s} ${rel} ${t}`,
+];
 
 const FILES = {
   'frameworks.csv': [['id', 'name', 'kind'], ...FRAMEWORKS.map((f) => [f, `Test ${f}`, 'standard'])],
@@ -47,36 +61,75 @@ const FILES = {
     ['framework_id', 'ref', 'title', 'parent_ref', 'normative', 'order'],
     req('tx', 'A', '', 'false', '0'),
     ...['1', '2', '3', '4', '5', '6', '7', '8'].map((r) => req('tx', r, 'A', 'true', r)),
-    req('ty', '1'), req('ty', '2', '', 'true', '2'), req('tz', '1'), req('tw', '1'),
+    req('ty', '1'),
+    req('ty', '2', '', 'true', '2'),
+    req('tz', '1'),
+    req('tw', '1'),
     ...['1', '2', '3', '4'].map((r) => req('td', r, '', 'true', r)),
     ...['1', '2', '3'].map((r) => req('te', r, '', 'true', r)),
-    req('tf', '1'), req('tf', '2', '', 'true', '2'), req('tp', '1'), req('tg', '1'), req('th', '1'), req('th', '2', '', 'true', '2'),
+    req('tf', '1'),
+    req('tf', '2', '', 'true', '2'),
+    req('tp', '1'),
+    req('tg', '1'),
+    req('th', '1'),
+    req('th', '2', '', 'true', '2'),
   ],
   'mappings.csv': [
     ['source_uid', 'target_uid', 'relationship', 'strength', 'status', 'explanation'],
-    map('ty:1', 'tx:1', 'superset_of', 6), map('ty:2', 'tx:1', 'subset_of', 7),
-    map('tx:1', 'tz:1', 'equal', 9), map('tz:1', 'tw:1', 'superset_of', 4),
-    map('tx:1', 'td:1', 'equal', 9), map('td:1', 'td:2', 'equal', 9), map('td:2', 'td:3', 'equal', 9), map('td:3', 'td:4', 'equal', 9),
-    map('tx:1', 'te:1', 'intersects_with', 6), map('te:1', 'te:2', 'equal', 8), map('te:2', 'te:3', 'equal', 8), map('te:3', 'te:1', 'equal', 8),
-    map('tx:1', 'tf:1', 'no_relationship', 1), map('tx:1', 'tf:2', 'equal', 9, 'draft'),
+    map('ty:1', 'tx:1', 'superset_of', 6),
+    map('ty:2', 'tx:1', 'subset_of', 7),
+    map('tx:1', 'tz:1', 'equal', 9),
+    map('tz:1', 'tw:1', 'superset_of', 4),
+    map('tx:1', 'td:1', 'equal', 9),
+    map('td:1', 'td:2', 'equal', 9),
+    map('td:2', 'td:3', 'equal', 9),
+    map('td:3', 'td:4', 'equal', 9),
+    map('tx:1', 'te:1', 'intersects_with', 6),
+    map('te:1', 'te:2', 'equal', 8),
+    map('te:2', 'te:3', 'equal', 8),
+    map('te:3', 'te:1', 'equal', 8),
+    map('tx:1', 'tf:1', 'no_relationship', 1),
+    map('tx:1', 'tf:2', 'equal', 9, 'draft'),
     map('tx:6', 'tp:1', 'equal', 9),
-    map('tx:1', 'tg:1', 'equal', 7), map('tx:5', 'tg:1', 'equal', 7),
-    map('tx:1', 'th:1', 'equal', 8), map('tx:1', 'th:2', 'intersects_with', 6),
+    map('tx:1', 'tg:1', 'equal', 7),
+    map('tx:5', 'tg:1', 'equal', 7),
+    map('tx:1', 'th:1', 'equal', 8),
+    map('tx:1', 'th:2', 'intersects_with', 6),
   ],
-  'organizations.csv': [['id', 'name'], ['o1', 'One framework'], ['o2', 'Other tenant']],
-  'adoptions.csv': [['org_id', 'framework_id'], ['o1', 'tx'], ['o2', 'tx'], ['o2', 'ty']],
-  'exclusions.csv': [['org_id', 'requirement_uid', 'justification'], ['o1', 'tx:4', 'Not applicable in the test']],
+  'organizations.csv': [
+    ['id', 'name'],
+    ['o1', 'One framework'],
+    ['o2', 'Other tenant'],
+  ],
+  'adoptions.csv': [
+    ['org_id', 'framework_id'],
+    ['o1', 'tx'],
+    ['o2', 'tx'],
+    ['o2', 'ty'],
+  ],
+  'exclusions.csv': [
+    ['org_id', 'requirement_uid', 'justification'],
+    ['o1', 'tx:4', 'Not applicable in the test'],
+  ],
   'controls.csv': [
     ['org_id', 'id', 'name', 'status'],
     ...['1', '3', '4', '5', '6', '7'].map((n) => ['o1', `CTL-${n}`, `Control ${n}`, 'operating']),
-    ['o1', 'CTL-8', 'Control 8', 'planned'], ['o1', 'CTL-H1', 'Control H1', 'operating'], ['o1', 'CTL-H2', 'Control H2', 'implemented'],
+    ['o1', 'CTL-8', 'Control 8', 'planned'],
+    ['o1', 'CTL-H1', 'Control H1', 'operating'],
+    ['o1', 'CTL-H2', 'Control H2', 'implemented'],
     ['o2', 'CTL-1', 'Other tenant control', 'operating'],
   ],
   'control-requirements.csv': [
     ['org_id', 'control_id', 'requirement_uid', 'coverage'],
-    ['o1', 'CTL-1', 'tx:1', 'full'], ['o1', 'CTL-3', 'tx:3', 'full'], ['o1', 'CTL-4', 'tx:4', 'full'], ['o1', 'CTL-5', 'tx:5', 'full'],
-    ['o1', 'CTL-6', 'tx:6', 'partial'], ['o1', 'CTL-7', 'tx:7', 'full'], ['o1', 'CTL-8', 'tx:8', 'full'],
-    ['o1', 'CTL-H1', 'th:1', 'full'], ['o1', 'CTL-H2', 'th:2', 'full'],
+    ['o1', 'CTL-1', 'tx:1', 'full'],
+    ['o1', 'CTL-3', 'tx:3', 'full'],
+    ['o1', 'CTL-4', 'tx:4', 'full'],
+    ['o1', 'CTL-5', 'tx:5', 'full'],
+    ['o1', 'CTL-6', 'tx:6', 'partial'],
+    ['o1', 'CTL-7', 'tx:7', 'full'],
+    ['o1', 'CTL-8', 'tx:8', 'full'],
+    ['o1', 'CTL-H1', 'th:1', 'full'],
+    ['o1', 'CTL-H2', 'th:2', 'full'],
     ['o2', 'CTL-1', 'tx:2', 'full'],
   ],
   'evidence.csv': [
@@ -94,7 +147,8 @@ const FILES = {
   'evidence-controls.csv': [
     ['org_id', 'evidence_id', 'control_id'],
     ...['1', '3', '4', '5', '6', '7', '8'].map((n) => ['o1', `EV-${n}`, `CTL-${n}`]),
-    ['o1', 'EV-H1', 'CTL-H1'], ['o2', 'EV-1', 'CTL-1'],
+    ['o1', 'EV-H1', 'CTL-H1'],
+    ['o2', 'EV-1', 'CTL-1'],
   ],
 };
 
@@ -127,8 +181,14 @@ afterAll(async () => {
 
 describe('direct statuses', () => {
   it.each([
-    ['tx:1', 'met'], ['tx:2', 'gap'], ['tx:3', 'stale'], ['tx:4', 'excluded'],
-    ['tx:5', 'met'], ['tx:6', 'partially_met'], ['tx:7', 'unverified'], ['tx:8', 'gap'],
+    ['tx:1', 'met'],
+    ['tx:2', 'gap'],
+    ['tx:3', 'stale'],
+    ['tx:4', 'excluded'],
+    ['tx:5', 'met'],
+    ['tx:6', 'partially_met'],
+    ['tx:7', 'unverified'],
+    ['tx:8', 'gap'],
   ])('%s is %s', async (uid, expected) => {
     const r = await status(uid);
     expect(r.status).toBe(expected);
@@ -142,11 +202,30 @@ describe('direct statuses', () => {
   it('rolls the group up and computes percentages over applicable requirements', async () => {
     const r = await cov('tx');
     // 8 assessed; 7 applicable; met 2 (tx:1, tx:5) -> 28.6 %; met or partial 3 -> 42.9 %.
-    expect(r.totals).toMatchObject({ requirements: 8, applicable: 7, met: 2, partially_met: 1, stale: 1, unverified: 1, excluded: 1, gap: 2 });
+    expect(r.totals).toMatchObject({
+      requirements: 8,
+      applicable: 7,
+      met: 2,
+      partially_met: 1,
+      stale: 1,
+      unverified: 1,
+      excluded: 1,
+      gap: 2,
+    });
     expect(r.percentMet).toBe(28.6);
     expect(r.percentCovered).toBe(42.9);
     expect(r.groups).toEqual([
-      expect.objectContaining({ uid: 'tx:A', requirements: 8, met: 2, partially_met: 1, stale: 1, unverified: 1, excluded: 1, gap: 2, percentMet: 28.6 }),
+      expect.objectContaining({
+        uid: 'tx:A',
+        requirements: 8,
+        met: 2,
+        partially_met: 1,
+        stale: 1,
+        unverified: 1,
+        excluded: 1,
+        gap: 2,
+        percentMet: 28.6,
+      }),
     ]);
   });
 
@@ -164,12 +243,23 @@ describe('direct statuses', () => {
 
 describe('inference over MAPS_TO', () => {
   it('reads a stored mapping backwards by inverting subset_of and superset_of', async () => {
-    expect(await status('ty:1')).toMatchObject({ status: 'partially_met', basis: 'inferred', inferred: { relationships: ['subset_of'], fullPath: false, strength: 6 } });
-    expect(await status('ty:2')).toMatchObject({ status: 'met', basis: 'inferred', inferred: { relationships: ['superset_of'], fullPath: true, strength: 7 } });
+    expect(await status('ty:1')).toMatchObject({
+      status: 'partially_met',
+      basis: 'inferred',
+      inferred: { relationships: ['subset_of'], fullPath: false, strength: 6 },
+    });
+    expect(await status('ty:2')).toMatchObject({
+      status: 'met',
+      basis: 'inferred',
+      inferred: { relationships: ['superset_of'], fullPath: true, strength: 7 },
+    });
   });
 
   it('is only as strong as the weakest hop', async () => {
-    expect(await status('tw:1')).toMatchObject({ status: 'met', inferred: { path: ['tx:1', 'tz:1', 'tw:1'], strength: 4, hops: 2 } });
+    expect(await status('tw:1')).toMatchObject({
+      status: 'met',
+      inferred: { path: ['tx:1', 'tz:1', 'tw:1'], strength: 4, hops: 2 },
+    });
   });
 
   it('stops at the depth bound', async () => {
@@ -179,9 +269,16 @@ describe('inference over MAPS_TO', () => {
   });
 
   it('survives cycles and never visits a requirement twice', async () => {
-    expect((await status('te:3')).inferred).toMatchObject({ status: 'partially_met', path: ['tx:1', 'te:1', 'te:3'], strength: 6 });
+    expect((await status('te:3')).inferred).toMatchObject({
+      status: 'partially_met',
+      path: ['tx:1', 'te:1', 'te:3'],
+      strength: 6,
+    });
     const e = await explain.run(graph, { requirement: 'te:3', org: 'o1', today: TODAY });
-    expect(e.inferred.map((p) => p.nodes.map((n) => n.uid))).toEqual([['tx:1', 'te:1', 'te:3'], ['tx:1', 'te:1', 'te:2', 'te:3']]);
+    expect(e.inferred.map((p) => p.nodes.map((n) => n.uid))).toEqual([
+      ['tx:1', 'te:1', 'te:3'],
+      ['tx:1', 'te:1', 'te:2', 'te:3'],
+    ]);
     for (const p of e.inferred) expect(new Set(p.nodes.map((n) => n.uid)).size).toBe(p.nodes.length);
     expect(e.inferred.map((p) => p.chosen)).toEqual([true, false]);
   });
@@ -192,7 +289,10 @@ describe('inference over MAPS_TO', () => {
   });
 
   it('gives only partial coverage from a partially met start, even along equal', async () => {
-    expect(await status('tp:1')).toMatchObject({ status: 'partially_met', inferred: { fullPath: true, fromStatus: 'partially_met' } });
+    expect(await status('tp:1')).toMatchObject({
+      status: 'partially_met',
+      inferred: { fullPath: true, fromStatus: 'partially_met' },
+    });
   });
 
   it('counts a requirement reached twice once, with a deterministic best path', async () => {
@@ -210,7 +310,10 @@ describe('inference over MAPS_TO', () => {
 describe('gaps', () => {
   it('with a single adopted framework, advances nothing else', async () => {
     const r = await gaps.run(graph, { framework: 'tx', org: 'o1', today: TODAY });
-    expect(r.gaps.map((g) => [g.uid, g.frameworks])).toEqual([['tx:2', []], ['tx:8', []]]);
+    expect(r.gaps.map((g) => [g.uid, g.frameworks])).toEqual([
+      ['tx:2', []],
+      ['tx:8', []],
+    ]);
   });
 
   it('orders by the other adopted frameworks a gap would advance', async () => {

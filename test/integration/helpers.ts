@@ -1,8 +1,8 @@
 /** Shared test helpers: a connection to the run's Neo4j, clean data per suite, a seeded graph. */
 import { inject } from 'vitest';
-import { connect, type Graph } from '../graph/connection.ts';
-import { applySchema } from '../graph/schema.ts';
-import { deleteAllData, seedGraph } from '../seeds/load.ts';
+import { connect, type Graph } from '../../graph/connection.ts';
+import { applySchema } from '../../graph/schema.ts';
+import { deleteAllData, seedGraph } from '../../seeds/load.ts';
 
 export async function testGraph(): Promise<Graph> {
   const db = inject('neo4j');

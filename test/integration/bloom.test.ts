@@ -7,15 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isNode, isPath, isRelationship, type Node, type Relationship } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSPECTIVE_FILE, FRAMEWORK_COLORS, perspectiveJson, type BloomPerspective } from '../graph/bloom/perspective.ts';
-import { clearCoverageSnapshot, writeCoverageSnapshot } from '../graph/bloom/snapshot.ts';
-import { COVERAGE_STATUS_LABEL, INTERNAL_LABELS, LABELS, RELATIONSHIP_TYPES } from '../graph/bloom/vocabulary.ts';
-import { PROJECT_ROOT } from '../graph/config.ts';
-import type { Graph } from '../graph/connection.ts';
-import { coverage } from '../queries/coverage.ts';
-import { evidenceCoveringBoth } from '../queries/evidence-covering-both.ts';
-import { explain } from '../queries/explain.ts';
-import { gaps } from '../queries/gaps.ts';
+import { PERSPECTIVE_FILE, FRAMEWORK_COLORS, perspectiveJson, type BloomPerspective } from '../../graph/bloom/perspective.ts';
+import { clearCoverageSnapshot, writeCoverageSnapshot } from '../../graph/bloom/snapshot.ts';
+import { COVERAGE_STATUS_LABEL, INTERNAL_LABELS, LABELS, RELATIONSHIP_TYPES } from '../../graph/bloom/vocabulary.ts';
+import { PROJECT_ROOT } from '../../graph/config.ts';
+import type { Graph } from '../../graph/connection.ts';
+import { coverage } from '../../queries/coverage.ts';
+import { evidenceCoveringBoth } from '../../queries/evidence-covering-both.ts';
+import { explain } from '../../queries/explain.ts';
+import { gaps } from '../../queries/gaps.ts';
 import { seededGraph } from './helpers.ts';
 
 const ORG = 'demo';
@@ -79,7 +79,11 @@ function action(name: string) {
 }
 
 async function elementIds(label: string, prop: string, values: string[]): Promise<string[]> {
-  const { records } = await graph.run(`MATCH (n) WHERE $label IN labels(n) AND n[$prop] IN $values RETURN elementId(n) AS id`, { label, prop, values });
+  const { records } = await graph.run(`MATCH (n) WHERE $label IN labels(n) AND n[$prop] IN $values RETURN elementId(n) AS id`, {
+    label,
+    prop,
+    values,
+  });
   expect(records.length).toBe(values.length);
   return records.map((r) => String(r.get('id')));
 }
@@ -90,7 +94,7 @@ describe('the perspective file', () => {
     expect(perspectiveJson()).toBe(perspectiveJson());
   });
 
-  it('parses into Bloom\'s shape: unique ids, one category per label, read-only phrases with declared parameters', () => {
+  it("parses into Bloom's shape: unique ids, one category per label, read-only phrases with declared parameters", () => {
     expect(perspective.name).toBe('crosswalk');
     expect(perspective.categories.map((c) => c.labels)).toEqual(LABELS.map((l) => [l.label]));
     expect(new Set(perspective.categories.map((c) => c.id)).size).toBe(perspective.categories.length);
@@ -112,9 +116,14 @@ describe('the perspective file', () => {
         }
       }
     }
-    expect(perspective.templates.map((t) => t.text)).toEqual(expect.arrayContaining([
-      'Evidence covering $a and $b for $org', 'Gaps in $framework for $org', 'Why is $requirement covered for $org', 'What expires before $date for $org',
-    ]));
+    expect(perspective.templates.map((t) => t.text)).toEqual(
+      expect.arrayContaining([
+        'Evidence covering $a and $b for $org',
+        'Gaps in $framework for $org',
+        'Why is $requirement covered for $org',
+        'What expires before $date for $org',
+      ]),
+    );
     for (const a of perspective.sceneActions) {
       expect(a.isUpdateQuery).toBe(false);
       expect(a.cypher).toContain('elementId');
@@ -124,19 +133,33 @@ describe('the perspective file', () => {
 
   it('styles coverage status, mappings by relationship and strength, and requirements by framework', () => {
     const status = perspective.categories.find((c) => c.name === COVERAGE_STATUS_LABEL);
-    expect(status?.styleRules.filter((r) => r.basedOn === 'status').map((r) => r.conditionValue).sort())
-      .toEqual(['excluded', 'gap', 'met', 'partially_met', 'stale', 'unverified']);
+    expect(
+      status?.styleRules
+        .filter((r) => r.basedOn === 'status')
+        .map((r) => r.conditionValue)
+        .sort(),
+    ).toEqual(['excluded', 'gap', 'met', 'partially_met', 'stale', 'unverified']);
     const mapsTo = perspective.relationshipTypes.find((r) => r.name === 'MAPS_TO');
-    expect(mapsTo?.styleRules.filter((r) => r.basedOn === 'relationship').map((r) => r.conditionValue).sort())
-      .toEqual(['equal', 'intersects_with', 'no_relationship', 'subset_of', 'superset_of']);
-    expect(mapsTo?.styleRules).toContainEqual(expect.objectContaining({ type: 'range', basedOn: 'strength', minValue: 1, maxValue: 10, applySize: true }));
+    expect(
+      mapsTo?.styleRules
+        .filter((r) => r.basedOn === 'relationship')
+        .map((r) => r.conditionValue)
+        .sort(),
+    ).toEqual(['equal', 'intersects_with', 'no_relationship', 'subset_of', 'superset_of']);
+    expect(mapsTo?.styleRules).toContainEqual(
+      expect.objectContaining({ type: 'range', basedOn: 'strength', minValue: 1, maxValue: 10, applySize: true }),
+    );
   });
 });
 
 describe('the vocabulary against the seeded demo graph', () => {
-  it('every category\'s label and every relationship type exists, and nothing in the graph is missing', async () => {
-    const labels = (await graph.run('CALL db.labels() YIELD label RETURN collect(label) AS all')).records[0]?.get('all') as string[];
-    const types = (await graph.run('CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS all')).records[0]?.get('all') as string[];
+  it("every category's label and every relationship type exists, and nothing in the graph is missing", async () => {
+    const labels = (await graph.run('CALL db.labels() YIELD label RETURN collect(label) AS all')).records[0]?.get(
+      'all',
+    ) as string[];
+    const types = (
+      await graph.run('CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS all')
+    ).records[0]?.get('all') as string[];
     const counts = await graph.run('MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n');
     const present = new Set(counts.records.map((r) => r.get('label') as string));
     for (const c of perspective.categories) for (const label of c.labels) expect(present, label).toContain(label);
@@ -146,14 +169,25 @@ describe('the vocabulary against the seeded demo graph', () => {
   });
 
   it('every stored (label, type, label) path is a declared path segment and the other way round', async () => {
-    const { records } = await graph.run('MATCH (a)-[r]->(b) RETURN DISTINCT labels(a)[0] + "-" + type(r) + "->" + labels(b)[0] AS segment');
+    const { records } = await graph.run(
+      'MATCH (a)-[r]->(b) RETURN DISTINCT labels(a)[0] + "-" + type(r) + "->" + labels(b)[0] AS segment',
+    );
     const stored = records.map((r) => r.get('segment') as string).sort();
     expect(stored).toEqual(perspective.metadata.pathSegments.map((s) => `${s.source}-${s.relationshipType}->${s.target}`).sort());
   });
 
   it('every stored property is listed with its type; captions are always present', async () => {
-    const typeOf: Record<string, string> = { String: 'String', Double: 'Float', Long: 'Integer', Boolean: 'Boolean', Date: 'Date', DateTime: 'DateTime' };
-    const nodes = await graph.run('CALL db.schema.nodeTypeProperties() YIELD nodeLabels, propertyName, propertyTypes, mandatory RETURN nodeLabels[0] AS label, propertyName, propertyTypes[0] AS type, mandatory');
+    const typeOf: Record<string, string> = {
+      String: 'String',
+      Double: 'Float',
+      Long: 'Integer',
+      Boolean: 'Boolean',
+      Date: 'Date',
+      DateTime: 'DateTime',
+    };
+    const nodes = await graph.run(
+      'CALL db.schema.nodeTypeProperties() YIELD nodeLabels, propertyName, propertyTypes, mandatory RETURN nodeLabels[0] AS label, propertyName, propertyTypes[0] AS type, mandatory',
+    );
     for (const r of nodes.records) {
       const label = r.get('label') as string;
       if (INTERNAL_LABELS.includes(label)) continue;
@@ -162,10 +196,14 @@ describe('the vocabulary against the seeded demo graph', () => {
       expect(property?.dataType, `${label}.${r.get('propertyName')}`).toBe(typeOf[r.get('type') as string]);
       if (property?.isCaption) expect(r.get('mandatory'), `caption ${label}.${property.name}`).toBe(true);
     }
-    const rels = await graph.run('CALL db.schema.relTypeProperties() YIELD relType, propertyName, propertyTypes WHERE propertyName IS NOT NULL RETURN relType, propertyName, propertyTypes[0] AS type');
+    const rels = await graph.run(
+      'CALL db.schema.relTypeProperties() YIELD relType, propertyName, propertyTypes WHERE propertyName IS NOT NULL RETURN relType, propertyName, propertyTypes[0] AS type',
+    );
     for (const r of rels.records) {
       const type = (r.get('relType') as string).replace(/^:`|`$/g, '');
-      const property = perspective.relationshipTypes.find((t) => t.name === type)?.properties.find((p) => p.name === r.get('propertyName'));
+      const property = perspective.relationshipTypes
+        .find((t) => t.name === type)
+        ?.properties.find((p) => p.name === r.get('propertyName'));
       expect(property?.dataType, `${type}.${r.get('propertyName')}`).toBe(typeOf[r.get('type') as string]);
     }
   });
@@ -174,8 +212,16 @@ describe('the vocabulary against the seeded demo graph', () => {
     const sdl = fs.readFileSync(path.join(PROJECT_ROOT, 'api', 'typeDefs.graphql'), 'utf8');
     const nodeTypes = [...sdl.matchAll(/^type (\w+)\s*\n\s*(?:@\w+[^\n]*\n\s*)*@node/gm)].map((m) => m[1]);
     const relTypes = new Set([...sdl.matchAll(/@relationship\(type: "(\w+)"/g)].map((m) => m[1]));
-    expect(nodeTypes.sort()).toEqual(LABELS.map((l) => l.label).filter((l) => l !== COVERAGE_STATUS_LABEL).sort());
-    expect([...relTypes].sort()).toEqual(RELATIONSHIP_TYPES.map((r) => r.type).filter((t) => t !== 'STATUS_OF').sort());
+    expect(nodeTypes.sort()).toEqual(
+      LABELS.map((l) => l.label)
+        .filter((l) => l !== COVERAGE_STATUS_LABEL)
+        .sort(),
+    );
+    expect([...relTypes].sort()).toEqual(
+      RELATIONSHIP_TYPES.map((r) => r.type)
+        .filter((t) => t !== 'STATUS_OF')
+        .sort(),
+    );
   });
 
   it('every seeded framework has a requirement colour', async () => {
@@ -205,7 +251,9 @@ describe('search phrases on the seeded demo graph', () => {
     expect(drawnIso.sort()).toEqual([...gapUids].sort());
     expect(keysOf(drawn.nodes, 'Framework')).toEqual(new Set(['iso42001']));
     // The mappings drawn lead to other frameworks the organization adopts (here all four others).
-    const others = new Set([...keysOf(drawn.nodes, 'Requirement')].filter((uid) => !uid.startsWith('iso42001:')).map((uid) => uid.split(':')[0]));
+    const others = new Set(
+      [...keysOf(drawn.nodes, 'Requirement')].filter((uid) => !uid.startsWith('iso42001:')).map((uid) => uid.split(':')[0]),
+    );
     expect([...others].every((f) => ['iso27001', 'eu-ai-act', 'gdpr', 'nis2'].includes(f ?? ''))).toBe(true);
   });
 
@@ -218,8 +266,11 @@ describe('search phrases on the seeded demo graph', () => {
     expect(drawn.paths).toContainEqual(expect.arrayContaining(['iso42001:7.5.3', 'iso27001:7.5.3', 'CTL-25']));
     const sources = new Set(answer.inferred.map((p) => p.source));
     // The source of a drawn mapping path: the node after its last MAPS_TO hop.
-    const drawnSources = new Set(drawn.paths.map((p, i) => p[(drawn.pathTypes[i] ?? []).lastIndexOf('MAPS_TO') + 1])
-      .filter((uid, i) => drawn.pathTypes[i]?.includes('MAPS_TO')));
+    const drawnSources = new Set(
+      drawn.paths
+        .map((p, i) => p[(drawn.pathTypes[i] ?? []).lastIndexOf('MAPS_TO') + 1])
+        .filter((uid, i) => drawn.pathTypes[i]?.includes('MAPS_TO')),
+    );
     expect(sources.size).toBeGreaterThan(0);
     expect(drawnSources).toEqual(sources);
   });
@@ -240,7 +291,8 @@ describe('search phrases on the seeded demo graph', () => {
     const drawn = await draw(template.cypher, { date: '2026-01-01', org: ORG });
     expect(keysOf(drawn.nodes, 'Evidence')).toEqual(new Set(['EV-04', 'EV-10', 'EV-20']));
     expect(drawn.paths).toContainEqual(['EV-04', 'CTL-04', 'iso27001:A.8.13']);
-    for (const e of drawn.nodes.filter((n) => n.labels.includes('Evidence'))) expect(String(e.properties.validUntil) < '2026-01-01').toBe(true);
+    for (const e of drawn.nodes.filter((n) => n.labels.includes('Evidence')))
+      expect(String(e.properties.validUntil) < '2026-01-01').toBe(true);
     // The suggested dates are the days evidence expires on.
     const suggestions = template.params.find((p) => p.name === '$date')?.cypher ?? '';
     const { records } = await graph.run(suggestions);
@@ -269,7 +321,9 @@ describe('scene actions on the seeded demo graph (selection as element ids)', ()
   it('"Expand mappings" on iso42001:7.5.3 and iso27001:A.5.1 draws their mappings', async () => {
     const nodes = await elementIds('Requirement', 'uid', ['iso42001:7.5.3', 'iso27001:A.5.1']);
     const drawn = await draw(action('Expand mappings').cypher, { nodes, relationships: [] });
-    const { records } = await graph.run('MATCH (r:Requirement)-[m:MAPS_TO]-() WHERE r.uid IN $uids RETURN count(m) AS n', { uids: ['iso42001:7.5.3', 'iso27001:A.5.1'] });
+    const { records } = await graph.run('MATCH (r:Requirement)-[m:MAPS_TO]-() WHERE r.uid IN $uids RETURN count(m) AS n', {
+      uids: ['iso42001:7.5.3', 'iso27001:A.5.1'],
+    });
     expect(drawn.rows).toBe(Number(records[0]?.get('n')));
     expect(keysOf(drawn.nodes, 'Requirement')).toContain('iso27001:7.5.3');
   });
@@ -279,7 +333,9 @@ describe('scene actions on the seeded demo graph (selection as element ids)', ()
     const drawn = await draw(action('Expand approved mapping paths (3 hops)').cypher, { nodes, relationships: [] });
     expect(drawn.paths.length).toBeGreaterThan(0);
     expect(drawn.paths.every((p) => p[0] === 'iso27001:7.5.3' && p.length <= 4)).toBe(true);
-    expect(drawn.relationships.every((r) => r.properties.status === 'approved' && r.properties.relationship !== 'no_relationship')).toBe(true);
+    expect(
+      drawn.relationships.every((r) => r.properties.status === 'approved' && r.properties.relationship !== 'no_relationship'),
+    ).toBe(true);
     expect(drawn.paths).toContainEqual(['iso27001:7.5.3', 'iso42001:7.5.3']);
   });
 
@@ -299,7 +355,10 @@ describe('scene actions on the seeded demo graph (selection as element ids)', ()
 
   it('"Show implemented requirements" on CTL-01 or on EV-01 draws what CTL-01 implements', async () => {
     const expected = ['iso27001:5.2', 'iso27001:A.5.1', 'nis2:Art.21(2)(a)'];
-    for (const [label, id] of [['Control', 'CTL-01'], ['Evidence', 'EV-01']] as const) {
+    for (const [label, id] of [
+      ['Control', 'CTL-01'],
+      ['Evidence', 'EV-01'],
+    ] as const) {
       const nodes = await elementIds(label, 'id', [id]);
       const drawn = await draw(action('Show implemented requirements').cypher, { nodes, relationships: [] });
       expect([...keysOf(drawn.nodes, 'Requirement')].sort(), label).toEqual(expect.arrayContaining(expected));
@@ -309,7 +368,8 @@ describe('scene actions on the seeded demo graph (selection as element ids)', ()
 
 describe('the coverage snapshot (crosswalk bloom snapshot)', () => {
   it('replaces itself, matches the coverage question, leaves requirements untouched, and clears', async () => {
-    const requirementProps = async () => (await graph.run('MATCH (r:Requirement) RETURN count(r) AS n, sum(size(keys(r))) AS k')).records[0]?.toObject();
+    const requirementProps = async () =>
+      (await graph.run('MATCH (r:Requirement) RETURN count(r) AS n, sum(size(keys(r))) AS k')).records[0]?.toObject();
     const before = await requirementProps();
     const first = await writeCoverageSnapshot(graph, { org: ORG, frameworks: ['iso27001'], today: '2026-11-22' });
     const second = await writeCoverageSnapshot(graph, { org: ORG, frameworks: ['iso27001'], today: '2026-12-02' });

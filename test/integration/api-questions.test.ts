@@ -3,12 +3,12 @@
  * organization taken from the token only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintToken, type Role } from '../api/auth.ts';
-import { readApiOptions } from '../api/config.ts';
-import { questionFields } from '../api/questions.ts';
-import { startApiServer, type ApiServer } from '../api/server.ts';
-import type { Graph } from '../graph/connection.ts';
-import { findQuestion } from '../queries/questions.ts';
+import { mintToken, type Role } from '../../api/auth.ts';
+import { readApiOptions } from '../../api/config.ts';
+import { questionFields } from '../../api/questions.ts';
+import { startApiServer, type ApiServer } from '../../api/server.ts';
+import type { Graph } from '../../graph/connection.ts';
+import { findQuestion } from '../../queries/questions.ts';
 import { seededGraph } from './helpers.ts';
 
 const SECRET = 'test-secret-questions-0123456789-0123456789';
@@ -23,14 +23,24 @@ async function gql(bearer: string, query: string, variables?: Record<string, unk
     headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: Record<string, any>;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    },
+  };
 }
 
 /** The CLI wrapper's answer, through JSON so that dates compare as strings. */
 async function direct(name: string, params: Record<string, unknown>): Promise<unknown> {
   const question = findQuestion(name);
   if (!question) throw new Error(`no question ${name}`);
-  return JSON.parse(JSON.stringify(await question.run(graph, params), (_k, v) => (v && typeof v === 'object' && 'year' in v && 'month' in v && 'day' in v ? String(v) : v)));
+  return JSON.parse(
+    JSON.stringify(await question.run(graph, params), (_k, v) =>
+      v && typeof v === 'object' && 'year' in v && 'month' in v && 'day' in v ? String(v) : v,
+    ),
+  );
 }
 
 /** Lists compared as sets: some questions collect evidence in no particular order. */
@@ -51,21 +61,30 @@ afterAll(async () => {
 
 describe('reuse questions over GraphQL', () => {
   it('serves every question of queries/questions.ts', () => {
-    expect(questionFields().map((f) => f.field).sort()).toEqual(
-      ['coverage', 'evidenceCoveringBoth', 'explain', 'gaps', 'impact', 'obligations', 'reuse', 'soa'],
-    );
+    expect(
+      questionFields()
+        .map((f) => f.field)
+        .sort(),
+    ).toEqual(['coverage', 'evidenceCoveringBoth', 'explain', 'gaps', 'impact', 'obligations', 'reuse', 'soa']);
   });
 
-  it('answers exactly what the CLI answers, for the caller\'s organization', async () => {
+  it("answers exactly what the CLI answers, for the caller's organization", async () => {
     const viewer = await token('viewer', 'demo');
     const today = '2026-06-01';
     const cases: [string, string, Record<string, unknown>][] = [
       ['coverage', `coverage(framework: "iso42001", today: "${today}", first: 10)`, { framework: 'iso42001', today, first: 10 }],
       ['gaps', `gaps(framework: "nis2", today: "${today}", first: 5)`, { framework: 'nis2', today, first: 5 }],
       ['soa', `soa(framework: "iso27001", today: "${today}")`, { framework: 'iso27001', today }],
-      ['reuse', `reuse(source: "iso27001", target: "nis2", today: "${today}", first: 5)`, { source: 'iso27001', target: 'nis2', today, first: 5 }],
-      ['evidence-covering-both', `evidenceCoveringBoth(frameworkA: "iso27001", frameworkB: "nis2", today: "${today}", first: 5)`,
-        { frameworkA: 'iso27001', frameworkB: 'nis2', today, first: 5 }],
+      [
+        'reuse',
+        `reuse(source: "iso27001", target: "nis2", today: "${today}", first: 5)`,
+        { source: 'iso27001', target: 'nis2', today, first: 5 },
+      ],
+      [
+        'evidence-covering-both',
+        `evidenceCoveringBoth(frameworkA: "iso27001", frameworkB: "nis2", today: "${today}", first: 5)`,
+        { frameworkA: 'iso27001', frameworkB: 'nis2', today, first: 5 },
+      ],
     ];
     for (const [name, field, params] of cases) {
       const { body } = await gql(viewer, `{ answer: ${field} }`);
@@ -90,9 +109,14 @@ describe('reuse questions over GraphQL', () => {
     expect(variable.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
-  it('checks arguments with the question\'s own rules', async () => {
+  it("checks arguments with the question's own rules", async () => {
     const viewer = await token('viewer', 'demo');
-    for (const field of ['coverage(framework: "iso42001", maxDepth: 9)', 'coverage(framework: "iso42001", first: 501)', 'soa(framework: "gdpr")', 'coverage(framework: "iso42001", today: "yesterday")']) {
+    for (const field of [
+      'coverage(framework: "iso42001", maxDepth: 9)',
+      'coverage(framework: "iso42001", first: 501)',
+      'soa(framework: "gdpr")',
+      'coverage(framework: "iso42001", today: "yesterday")',
+    ]) {
       const { status, body } = await gql(viewer, `{ ${field} }`);
       expect(status, field).toBe(400);
       expect(body.errors?.[0]?.extensions?.code, field).toBe('BAD_USER_INPUT');

@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../graph/connection.ts';
-import { importFiles } from '../importers/index.ts';
-import { findQuestion } from '../queries/questions.ts';
-import { deleteAllData, seedGraph } from '../seeds/load.ts';
-import { generateTenant, tenantFiles, type Tenant } from '../bench/generate.ts';
-import { loadCsvTenant, stageForLoadCsv } from '../bench/load-csv.ts';
-import { fingerprint } from '../bench/throughput.ts';
+import type { Graph } from '../../graph/connection.ts';
+import { importFiles } from '../../importers/index.ts';
+import { findQuestion } from '../../queries/questions.ts';
+import { deleteAllData, seedGraph } from '../../seeds/load.ts';
+import { generateTenant, tenantFiles, type Tenant } from '../../bench/generate.ts';
+import { loadCsvTenant, stageForLoadCsv } from '../../bench/load-csv.ts';
+import { fingerprint } from '../../bench/throughput.ts';
 import { seededGraph } from './helpers.ts';
 
 const FACTOR = 0.005;
@@ -21,7 +21,10 @@ let graph: Graph;
 let dir: string;
 let tenant: Tenant;
 
-const bytes = (t: Tenant) => tenantFiles(t).map((f) => `${path.basename(f)}:${fs.readFileSync(f, 'utf8')}`).join('\n');
+const bytes = (t: Tenant) =>
+  tenantFiles(t)
+    .map((f) => `${path.basename(f)}:${fs.readFileSync(f, 'utf8')}`)
+    .join('\n');
 
 beforeAll(async () => {
   graph = await seededGraph();
@@ -49,7 +52,12 @@ describe('bench tenant generator', () => {
     expect(result.summary.SUPPORTS?.created).toBe(tenant.rows['evidence-controls']);
     expect(result.summary.Mapping?.created).toBe(tenant.rows.mappings);
 
-    const coverage = (await findQuestion('coverage')!.run(graph, { framework: tenant.frameworks[0], org: tenant.org, today: tenant.today, first: 0 })) as {
+    const coverage = (await findQuestion('coverage')!.run(graph, {
+      framework: tenant.frameworks[0],
+      org: tenant.org,
+      today: tenant.today,
+      first: 0,
+    })) as {
       totals: Record<string, number>;
     };
     expect(coverage.totals.requirements).toBe(900);

@@ -7,14 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintToken } from '../api/auth.ts';
-import { readApiOptions } from '../api/config.ts';
-import { startApiServer, type ApiServer } from '../api/server.ts';
-import type { Graph } from '../graph/connection.ts';
-import { PROJECT_ROOT } from '../graph/config.ts';
-import type { CoverageResult } from '../queries/coverage.ts';
-import { findQuestion } from '../queries/questions.ts';
-import type { ReuseResult } from '../queries/reuse.ts';
+import { mintToken } from '../../api/auth.ts';
+import { readApiOptions } from '../../api/config.ts';
+import { startApiServer, type ApiServer } from '../../api/server.ts';
+import type { Graph } from '../../graph/connection.ts';
+import { PROJECT_ROOT } from '../../graph/config.ts';
+import type { CoverageResult } from '../../queries/coverage.ts';
+import { findQuestion } from '../../queries/questions.ts';
+import type { ReuseResult } from '../../queries/reuse.ts';
 import { seededGraph } from './helpers.ts';
 
 const SECRET = 'test-secret-explorer-0123456789-0123456789';
@@ -44,7 +44,9 @@ async function rows<T>(cypher: string, params: Record<string, unknown> = {}): Pr
 
 /** Navigates inside the page (hash routes), as its own links do. */
 async function go(hash: string): Promise<void> {
-  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, hash);
 }
 
 beforeAll(async () => {
@@ -60,13 +62,23 @@ beforeAll(async () => {
   server = await startApiServer(graph, { port: 0, host: '127.0.0.1', api: { ...readApiOptions({}), auth: { secret: SECRET } } });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('request', (request) => requests.push({ url: request.url(), authorization: request.headers().authorization }));
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console error: ${message.text()}`); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
 });
 
 afterAll(async () => {
@@ -85,10 +97,18 @@ describe('explorer', () => {
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
     // The data is not: /graphql still wants the token.
-    expect((await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ frameworks { id } }"}' })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{ frameworks { id } }"}',
+        })
+      ).status,
+    ).toBe(401);
   });
 
-  it('loads with the demo data; the heatmap shows the reuse question\'s numbers for every pair of adopted frameworks', async () => {
+  it("loads with the demo data; the heatmap shows the reuse question's numbers for every pair of adopted frameworks", async () => {
     const token = await mintToken(SECRET, { roles: ['viewer'], org: ORG }, { ttlSeconds: 600 });
     await page.goto(`${server.url}/explorer?today=${TODAY}#token=${token}`);
     await page.waitForSelector('#heatmap[data-state="done"]', { timeout: 120_000 });
@@ -98,9 +118,15 @@ describe('explorer', () => {
     expect(await page.evaluate(() => Object.values(sessionStorage))).toContain(token);
     expect(await page.textContent('.who')).toContain('Kestrel Support Services');
 
-    const adopted = (await rows<{ id: string }>('MATCH (:Organization {id: $org})-[:ADOPTS]->(f:Framework) RETURN f.id AS id ORDER BY id', { org: ORG })).map((r) => r.id);
+    const adopted = (
+      await rows<{ id: string }>('MATCH (:Organization {id: $org})-[:ADOPTS]->(f:Framework) RETURN f.id AS id ORDER BY id', {
+        org: ORG,
+      })
+    ).map((r) => r.id);
     expect(adopted.length).toBeGreaterThan(1);
-    expect(await page.$$eval('#heatmap thead th[data-target]', (ths) => ths.map((th) => th.getAttribute('data-target')))).toEqual(adopted);
+    expect(await page.$$eval('#heatmap thead th[data-target]', (ths) => ths.map((th) => th.getAttribute('data-target')))).toEqual(
+      adopted,
+    );
 
     let nonZero = 0;
     for (const source of adopted) {
@@ -108,11 +134,18 @@ describe('explorer', () => {
         if (source === target) continue;
         const expected = await ask<ReuseResult>('reuse', { source, target, first: 0 });
         const cell = page.locator(`#heatmap td[data-source="${source}"][data-target="${target}"]`);
-        const shown = await cell.evaluate((td) => ({ ...(td as HTMLElement).dataset, text: td.querySelector('.total')?.textContent }));
+        const shown = await cell.evaluate((td) => ({
+          ...(td as HTMLElement).dataset,
+          text: td.querySelector('.total')?.textContent,
+        }));
         expect(shown, `${source} → ${target}`).toEqual({
-          source, target,
-          total: String(expected.total), met: String(expected.met), partiallyMet: String(expected.partially_met),
-          targetRequirements: String(expected.targetRequirements), text: String(expected.total),
+          source,
+          target,
+          total: String(expected.total),
+          met: String(expected.met),
+          partiallyMet: String(expected.partially_met),
+          targetRequirements: String(expected.targetRequirements),
+          text: String(expected.total),
         });
         if (expected.total > 0) nonZero += 1;
       }
@@ -130,7 +163,7 @@ describe('explorer', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-heatmap.png'), fullPage: true });
   }, 180_000);
 
-  it('shows a framework\'s requirements coloured by the coverage question\'s statuses, down the hierarchy', async () => {
+  it("shows a framework's requirements coloured by the coverage question's statuses, down the hierarchy", async () => {
     await page.click('.views a:has-text("Coverage")');
     await go('#coverage/iso42001');
     await page.waitForSelector('#coverage[data-state="done"] #coverage-tree');
@@ -138,7 +171,9 @@ describe('explorer', () => {
 
     // The question's totals in the legend, its groups as the top level of the tree.
     for (const status of ['met', 'partially_met', 'stale', 'unverified', 'gap', 'excluded'] as const) {
-      expect((await page.textContent(`#status-legend [data-count="${status}"]`))?.trim(), status).toBe(String(expected.totals[status]));
+      expect((await page.textContent(`#status-legend [data-count="${status}"]`))?.trim(), status).toBe(
+        String(expected.totals[status]),
+      );
     }
     const topLevel = await page.$$eval('#coverage-tree > .node', (nodes) => nodes.map((n) => n.getAttribute('data-requirement')));
     expect(topLevel).toEqual(expected.groups.map((g) => g.uid));
@@ -155,28 +190,37 @@ describe('explorer', () => {
         uid: n.getAttribute('data-requirement'),
         status: n.getAttribute('data-status'),
         color: getComputedStyle(n.querySelector(':scope > .row > .dot') as Element).backgroundColor,
-      })));
-    const statusOf = (list: { uid: string | null; status: string | null }[]) => Object.fromEntries(list.map((r) => [r.uid, r.status]));
+      })),
+    );
+    const statusOf = (list: { uid: string | null; status: string | null }[]) =>
+      Object.fromEntries(list.map((r) => [r.uid, r.status]));
     expect(statusOf(shown)).toEqual(statusOf(expected.requirements));
     expect(shown).toHaveLength(expected.total);
 
     // Each requirement wears its status's colour from the legend, and the statuses' colours differ.
-    const legend = Object.fromEntries(await page.$$eval('#status-legend .swatch[data-status]', (swatches) =>
-      swatches.map((s) => [s.getAttribute('data-status'), getComputedStyle(s).backgroundColor])));
+    const legend = Object.fromEntries(
+      await page.$$eval('#status-legend .swatch[data-status]', (swatches) =>
+        swatches.map((s) => [s.getAttribute('data-status'), getComputedStyle(s).backgroundColor]),
+      ),
+    );
     for (const r of shown) expect(r.color, `${r.uid} ${r.status}`).toBe(legend[r.status ?? '']);
     expect(new Set(Object.values(legend)).size).toBe(Object.keys(legend).length);
     expect(new Set(shown.map((r) => r.status)).size).toBeGreaterThan(2);
   }, 120_000);
 
-  it('opens a requirement\'s neighbourhood (mappings, controls, evidence) when it is clicked', async () => {
+  it("opens a requirement's neighbourhood (mappings, controls, evidence) when it is clicked", async () => {
     // The assessed iso42001 requirement with the richest neighbourhood in the demo data.
-    const [pick] = await rows<{ uid: string }>(`
+    const [pick] = await rows<{ uid: string }>(
+      `
       MATCH (:Framework {id: 'iso42001'})<-[:IN_FRAMEWORK]-(r:Requirement)
       WHERE NOT (r)<-[:PART_OF]-() AND coalesce(r.normative, true)
         AND (r)<-[:IMPLEMENTS]-(:Control {orgId: $org})<-[:SUPPORTS]-(:Evidence)
-      RETURN r.uid AS uid ORDER BY COUNT { (r)-[:MAPS_TO]-() } + COUNT { (r)<-[:IMPLEMENTS]-(:Control {orgId: $org}) } DESC, uid LIMIT 1`, { org: ORG });
+      RETURN r.uid AS uid ORDER BY COUNT { (r)-[:MAPS_TO]-() } + COUNT { (r)<-[:IMPLEMENTS]-(:Control {orgId: $org}) } DESC, uid LIMIT 1`,
+      { org: ORG },
+    );
     const uid = pick?.uid ?? '';
-    const [truth] = await rows<{ parents: string[]; mapped: string[]; controls: string[]; evidence: string[]; rels: number }>(`
+    const [truth] = await rows<{ parents: string[]; mapped: string[]; controls: string[]; evidence: string[]; rels: number }>(
+      `
       MATCH (r:Requirement {uid: $uid})
       CALL (r) { OPTIONAL MATCH (r)-[:PART_OF]->(p) RETURN collect(DISTINCT p.uid) AS parents }
       CALL (r) { OPTIONAL MATCH (r)-[:MAPS_TO]-(m:Requirement) RETURN collect(DISTINCT m.uid) AS mapped }
@@ -186,7 +230,9 @@ describe('explorer', () => {
         RETURN COUNT { (r)-[:PART_OF]->() } + COUNT { (r)-[:MAPS_TO]-() } + COUNT { (:Control {orgId: $org})-[:IMPLEMENTS]->(r) }
              + COUNT { (:Evidence {orgId: $org})-[:SUPPORTS]->(:Control {orgId: $org})-[:IMPLEMENTS]->(r) } AS rels
       }
-      RETURN parents, mapped, controls, evidence, rels`, { uid, org: ORG });
+      RETURN parents, mapped, controls, evidence, rels`,
+      { uid, org: ORG },
+    );
     if (!truth) throw new Error(`no requirement ${uid}`);
     expect(truth.mapped.length + truth.controls.length + truth.evidence.length).toBeGreaterThan(3);
 
@@ -203,14 +249,17 @@ describe('explorer', () => {
     expect(Number(await page.getAttribute('#graph', 'data-rels'))).toBe(Number(truth.rels));
     expect(await page.locator('#graph canvas').count()).toBeGreaterThan(0);
 
-    const section = (name: string) => page.$$eval(`#neighbourhood-list [data-section="${name}"] > li`, (lis) => lis.map((li) => li.getAttribute('data-node-id')));
+    const section = (name: string) =>
+      page.$$eval(`#neighbourhood-list [data-section="${name}"] > li`, (lis) => lis.map((li) => li.getAttribute('data-node-id')));
     expect(new Set(await section('mappings'))).toEqual(new Set(truth.mapped));
     expect((await section('controls')).sort()).toEqual(truth.controls.map((c) => `control:${c}`).sort());
     expect((await section('evidence')).sort()).toEqual(truth.evidence.map((e) => `evidence:${e}`).sort());
 
     // Its status as the coverage question has it.
     const coverage = await ask<CoverageResult>('coverage', { framework: 'iso42001' });
-    expect(await page.getAttribute('#requirement-status', 'data-status')).toBe(coverage.requirements.find((r) => r.uid === uid)?.status);
+    expect(await page.getAttribute('#requirement-status', 'data-status')).toBe(
+      coverage.requirements.find((r) => r.uid === uid)?.status,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-neighbourhood.png'), fullPage: false });
 
     // A mapped requirement's link moves the neighbourhood there.

@@ -1,8 +1,8 @@
 /** The five framework catalogs: complete, consistent and idempotently seeded. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../graph/connection.ts';
-import { seedGraph } from '../seeds/load.ts';
-import { stats } from '../queries/stats.ts';
+import type { Graph } from '../../graph/connection.ts';
+import { seedGraph } from '../../seeds/load.ts';
+import { stats } from '../../queries/stats.ts';
 import { graphFingerprint, seededGraph } from './helpers.ts';
 
 let graph: Graph;
@@ -26,20 +26,39 @@ describe('framework catalogs', () => {
     expect(frameworks.map((f) => f.framework)).toEqual(['eu-ai-act', 'gdpr', 'iso27001', 'iso42001', 'nis2']);
     for (const [framework, kinds] of Object.entries(EXPECTED)) {
       const byKind = frameworks.find((f) => f.framework === framework)?.byKind ?? {};
-      for (const [kind, count] of Object.entries(kinds)) expect(`${framework} ${kind}: ${byKind[kind]}`).toBe(`${framework} ${kind}: ${count}`);
+      for (const [kind, count] of Object.entries(kinds))
+        expect(`${framework} ${kind}: ${byKind[kind]}`).toBe(`${framework} ${kind}: ${count}`);
     }
   });
 
   it('break the obligations down to paragraphs and points where required', async () => {
     const required = [
-      'eu-ai-act:Art.9(2)(a)', 'eu-ai-act:Art.10(2)(h)', 'eu-ai-act:Art.14(4)(e)', 'eu-ai-act:Art.16(l)', 'eu-ai-act:Art.17(1)(m)',
-      'eu-ai-act:Art.26(12)', 'eu-ai-act:Art.50(4)', 'eu-ai-act:Art.73(6)', 'gdpr:Art.5(1)(f)', 'gdpr:Art.5(2)', 'gdpr:Art.32(1)(a)',
-      'gdpr:Art.28(3)(h)', 'gdpr:Art.33(5)', 'gdpr:Art.39(1)', 'nis2:Art.21(2)(j)', 'nis2:Art.23(4)(e)', 'iso42001:9.3.3', 'iso42001:A.6.2.4',
+      'eu-ai-act:Art.9(2)(a)',
+      'eu-ai-act:Art.10(2)(h)',
+      'eu-ai-act:Art.14(4)(e)',
+      'eu-ai-act:Art.16(l)',
+      'eu-ai-act:Art.17(1)(m)',
+      'eu-ai-act:Art.26(12)',
+      'eu-ai-act:Art.50(4)',
+      'eu-ai-act:Art.73(6)',
+      'gdpr:Art.5(1)(f)',
+      'gdpr:Art.5(2)',
+      'gdpr:Art.32(1)(a)',
+      'gdpr:Art.28(3)(h)',
+      'gdpr:Art.33(5)',
+      'gdpr:Art.39(1)',
+      'nis2:Art.21(2)(j)',
+      'nis2:Art.23(4)(e)',
+      'iso42001:9.3.3',
+      'iso42001:A.6.2.4',
       'iso27001:A.8.34',
     ];
-    const { records } = await graph.run('UNWIND $uids AS uid WITH uid WHERE NOT EXISTS { MATCH (:Requirement {uid: uid}) } RETURN collect(uid) AS missing', {
-      uids: required,
-    });
+    const { records } = await graph.run(
+      'UNWIND $uids AS uid WITH uid WHERE NOT EXISTS { MATCH (:Requirement {uid: uid}) } RETURN collect(uid) AS missing',
+      {
+        uids: required,
+      },
+    );
     expect(records[0]?.get('missing')).toEqual([]);
   });
 
@@ -68,8 +87,12 @@ describe('framework catalogs', () => {
         sum(CASE WHEN COUNT { (r)-[:IN_FRAMEWORK]->() } <> 1 THEN 1 ELSE 0 END) AS notInOneFramework,
         sum(CASE WHEN COUNT { (r)-[:PART_OF]->() } > 1 THEN 1 ELSE 0 END) AS manyParents`);
     const r = records[0];
-    expect([r?.get('crossFramework'), r?.get('unrooted'), r?.get('notInOneFramework'), r?.get('manyParents')]).toEqual([0, 0, 0, 0]);
-    const leaf = await graph.run(`MATCH (:Requirement {uid: 'eu-ai-act:Art.9(2)(a)'})-[:PART_OF*]->(a) RETURN collect(a.ref) AS path`);
+    expect([r?.get('crossFramework'), r?.get('unrooted'), r?.get('notInOneFramework'), r?.get('manyParents')]).toEqual([
+      0, 0, 0, 0,
+    ]);
+    const leaf = await graph.run(
+      `MATCH (:Requirement {uid: 'eu-ai-act:Art.9(2)(a)'})-[:PART_OF*]->(a) RETURN collect(a.ref) AS path`,
+    );
     expect(leaf.records[0]?.get('path')).toEqual(['Art.9(2)', 'Art.9', 'Ch.III-Sec.2', 'Ch.III']);
   });
 

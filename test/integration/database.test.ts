@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readConfig } from '../graph/config.ts';
-import { connect, type Graph } from '../graph/connection.ts';
-import { startBundled, stopBundled } from '../graph/embedded.ts';
-import { applySchema, LATEST_SCHEMA_VERSION, schemaVersion } from '../graph/schema.ts';
+import { readConfig } from '../../graph/config.ts';
+import { connect, type Graph } from '../../graph/connection.ts';
+import { startBundled, stopBundled } from '../../graph/embedded.ts';
+import { applySchema, LATEST_SCHEMA_VERSION, schemaVersion } from '../../graph/schema.ts';
 import { cleanGraph } from './helpers.ts';
 
 let graph: Graph;
@@ -17,7 +17,9 @@ afterAll(() => graph.close());
 
 describe('the database', () => {
   it('is Neo4j 5.26 (the bundled one is Community)', async () => {
-    const { records } = await graph.run('CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition');
+    const { records } = await graph.run(
+      'CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition',
+    );
     expect(records[0]?.get('name')).toBe('Neo4j Kernel');
     const version = String(records[0]?.get('version'));
     if (inject('neo4j').bundled) {
@@ -32,13 +34,18 @@ describe('the database', () => {
     const { records } = await graph.run(
       `SHOW FUNCTIONS YIELD name WHERE name IN ['apoc.util.validatePredicate', 'apoc.date.convertFormat'] RETURN collect(name) AS names`,
     );
-    expect([...(records[0]?.get('names') as string[])].sort()).toEqual(['apoc.date.convertFormat', 'apoc.util.validatePredicate']);
+    expect([...(records[0]?.get('names') as string[])].sort()).toEqual([
+      'apoc.date.convertFormat',
+      'apoc.util.validatePredicate',
+    ]);
     const calls = await graph.run(
       `RETURN apoc.util.validatePredicate(false, 'never', []) AS ok, apoc.date.convertFormat('2024-07-12', 'date', 'basic_date') AS basic`,
     );
     expect(calls.records[0]?.get('ok')).toBe(true);
     expect(calls.records[0]?.get('basic')).toBe('20240712');
-    await expect(graph.run(`RETURN apoc.util.validatePredicate(true, 'forbidden %s', ['x']) AS ok`)).rejects.toThrow(/forbidden x/);
+    await expect(graph.run(`RETURN apoc.util.validatePredicate(true, 'forbidden %s', ['x']) AS ok`)).rejects.toThrow(
+      /forbidden x/,
+    );
   });
 });
 
@@ -51,9 +58,19 @@ describe('the schema', () => {
   it('is applied: natural keys are unique', async () => {
     expect(await schemaVersion(graph)).toBe(LATEST_SCHEMA_VERSION);
     expect(await constraints()).toEqual(
-      expect.arrayContaining(['framework_id', 'requirement_uid', 'organization_id', 'system_key', 'control_key', 'evidence_key', 'risk_key']),
+      expect.arrayContaining([
+        'framework_id',
+        'requirement_uid',
+        'organization_id',
+        'system_key',
+        'control_key',
+        'evidence_key',
+        'risk_key',
+      ]),
     );
-    expect(await indexes()).toEqual(expect.arrayContaining(['requirement_framework', 'evidence_valid_until', 'requirement_text']));
+    expect(await indexes()).toEqual(
+      expect.arrayContaining(['requirement_framework', 'evidence_valid_until', 'requirement_text']),
+    );
     await graph.run(`CREATE (:Framework {id: 'dup'})`);
     await expect(graph.run(`CREATE (:Framework {id: 'dup'})`)).rejects.toThrow(/already exists/);
     // Organization data is keyed per organization: the same id in two organizations is two nodes.

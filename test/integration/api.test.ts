@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import { mintToken, type Role } from '../api/auth.ts';
-import { readApiOptions, type ApiOptions } from '../api/config.ts';
-import { startApiServer, type ApiServer } from '../api/server.ts';
-import type { Graph } from '../graph/connection.ts';
+import { mintToken, type Role } from '../../api/auth.ts';
+import { readApiOptions, type ApiOptions } from '../../api/config.ts';
+import { startApiServer, type ApiServer } from '../../api/server.ts';
+import type { Graph } from '../../graph/connection.ts';
 import { seededGraph } from './helpers.ts';
 
 const SECRET = 'test-secret-0123456789-0123456789-abcdef';
@@ -79,7 +79,10 @@ describe('HTTP endpoints', () => {
   });
 
   it('POST /graphql reads the seeded catalogs', async () => {
-    const data = await ok(tokens.viewerA!, `{ requirements(where: { uid: { eq: "nis2:Art.21(2)(h)" } }) { uid title mapsTo { uid } } }`);
+    const data = await ok(
+      tokens.viewerA!,
+      `{ requirements(where: { uid: { eq: "nis2:Art.21(2)(h)" } }) { uid title mapsTo { uid } } }`,
+    );
     const [requirement] = data.requirements;
     expect(requirement.uid).toBe('nis2:Art.21(2)(h)');
     expect(requirement.mapsTo.map((r: { uid: string }) => r.uid)).toContain('iso27001:A.8.24');
@@ -89,10 +92,18 @@ describe('HTTP endpoints', () => {
     const query = encodeURIComponent('{ frameworks(sort: [{ id: ASC }]) { id } }');
     const get = await fetch(`${server.url}/graphql?query=${query}`, { headers: { authorization: `Bearer ${tokens.viewerA}` } });
     expect(get.status).toBe(200);
-    expect((await get.json()).data.frameworks.map((f: { id: string }) => f.id)).toEqual(['eu-ai-act', 'gdpr', 'iso27001', 'iso42001', 'nis2']);
+    expect((await get.json()).data.frameworks.map((f: { id: string }) => f.id)).toEqual([
+      'eu-ai-act',
+      'gdpr',
+      'iso27001',
+      'iso42001',
+      'nis2',
+    ]);
 
     const mutation = encodeURIComponent('mutation { deleteFrameworks { nodesDeleted } }');
-    const rejected = await fetch(`${server.url}/graphql?query=${mutation}`, { headers: { authorization: `Bearer ${tokens.admin}` } });
+    const rejected = await fetch(`${server.url}/graphql?query=${mutation}`, {
+      headers: { authorization: `Bearer ${tokens.admin}` },
+    });
     expect(rejected.status).toBe(405);
     expect(await graph.run('MATCH (f:Framework) RETURN count(f) AS n').then((r) => Number(r.records[0]?.get('n')))).toBe(5);
   });
@@ -101,11 +112,19 @@ describe('HTTP endpoints', () => {
     const preflight = (origin: string) =>
       fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
     expect((await preflight('https://grc.example')).headers.get('access-control-allow-origin')).toBeNull();
-    const open = await startApiServer(graph, { port: 0, host: '127.0.0.1', api: { ...OPTIONS, corsOrigins: ['https://grc.example'] } });
+    const open = await startApiServer(graph, {
+      port: 0,
+      host: '127.0.0.1',
+      api: { ...OPTIONS, corsOrigins: ['https://grc.example'] },
+    });
     try {
       const response = await fetch(`${open.url}/graphql`, {
         method: 'OPTIONS',
-        headers: { origin: 'https://grc.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+        headers: {
+          origin: 'https://grc.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization',
+        },
       });
       expect(response.headers.get('access-control-allow-origin')).toBe('https://grc.example');
     } finally {
@@ -129,9 +148,15 @@ describe('tokens', () => {
   });
 
   it('rejects a token signed with another secret, an unsigned token and garbage', async () => {
-    const forged = await mintToken('another-secret-0123456789-0123456789-xyz', { roles: ['admin'], org: 'org-a' }, { ttlSeconds: 600 });
+    const forged = await mintToken(
+      'another-secret-0123456789-0123456789-xyz',
+      { roles: ['admin'], org: 'org-a' },
+      { ttlSeconds: 600 },
+    );
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ roles: ['admin'], org: 'org-a', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ roles: ['admin'], org: 'org-a', exp: Math.floor(Date.now() / 1000) + 600 }),
+    ).toString('base64url');
     for (const bad of [forged, `${header}.${payload}.`, 'not-a-token']) {
       const response = await gql(bad, '{ frameworks { id } }');
       expect(response.status).toBe(401);
@@ -173,7 +198,9 @@ describe('reference data', () => {
       `mutation { updateRequirements(where: { uid: { eq: "gdpr:Art.32" } }, update: { mapsTo: [{ connect: [{ where: { node: { uid: { eq: "nis2:Art.21" } } }, edge: { relationship: "equal", strength: 10 } }] }] }) { requirements { uid } } }`,
     );
     expect(codes(response)).toContain('GRAPHQL_VALIDATION_FAILED');
-    const count = await graph.run('MATCH (:Requirement {uid: "gdpr:Art.32"})-[m:MAPS_TO]->(:Requirement {uid: "nis2:Art.21"}) RETURN count(m) AS n');
+    const count = await graph.run(
+      'MATCH (:Requirement {uid: "gdpr:Art.32"})-[m:MAPS_TO]->(:Requirement {uid: "nis2:Art.21"}) RETURN count(m) AS n',
+    );
     expect(Number(count.records[0]?.get('n'))).toBe(0);
   });
 
@@ -186,7 +213,10 @@ describe('reference data', () => {
 
   it('filters, sorts, paginates with cursors and aggregates', async () => {
     const where = '{ frameworkId: { eq: "nis2" }, kind: { eq: "article" } }';
-    const all = await ok(tokens.viewerA!, `{ requirementsConnection(where: ${where}) { totalCount aggregate { count { nodes } } } }`);
+    const all = await ok(
+      tokens.viewerA!,
+      `{ requirementsConnection(where: ${where}) { totalCount aggregate { count { nodes } } } }`,
+    );
     expect(all.requirementsConnection.totalCount).toBe(46);
     expect(all.requirementsConnection.aggregate.count.nodes).toBe(46);
 
@@ -206,7 +236,10 @@ describe('reference data', () => {
     expect(seen).toHaveLength(46);
     expect(new Set(seen).size).toBe(46);
 
-    const offset = await ok(tokens.viewerA!, `{ requirements(where: ${where}, sort: [{ order: ASC }, { uid: ASC }], limit: 5, offset: 20) { uid } }`);
+    const offset = await ok(
+      tokens.viewerA!,
+      `{ requirements(where: ${where}, sort: [{ order: ASC }, { uid: ASC }], limit: 5, offset: 20) { uid } }`,
+    );
     expect(offset.requirements.map((r: { uid: string }) => r.uid)).toEqual(seen.slice(20, 25));
   });
 });
@@ -215,10 +248,13 @@ const SYSTEM_FIELDS = 'orgId id name purpose isAI aiActRole aiActRisk gpai lifec
 
 describe('organization data: CRUD on every type', () => {
   it('an admin creates its own organization, never another one', async () => {
-    const create = (id: string) => `mutation { createOrganizations(input: [{ id: "${id}", name: "Org ${id}" }]) { organizations { id name } } }`;
+    const create = (id: string) =>
+      `mutation { createOrganizations(input: [{ id: "${id}", name: "Org ${id}" }]) { organizations { id name } } }`;
     expect(codes(await gql(tokens.adminA, create('org-b')))).toContain('FORBIDDEN');
     expect(codes(await gql(tokens.editorA, create('org-a')))).toContain('FORBIDDEN');
-    expect((await ok(tokens.adminA!, create('org-a'))).createOrganizations.organizations).toEqual([{ id: 'org-a', name: 'Org org-a' }]);
+    expect((await ok(tokens.adminA!, create('org-a'))).createOrganizations.organizations).toEqual([
+      { id: 'org-a', name: 'Org org-a' },
+    ]);
     await ok(tokens.adminB!, create('org-b'));
     // Editors rename their organization, never delete it; viewers do neither; nobody touches another one.
     const rename = `mutation { updateOrganizations(update: { name: { set: "Org A" } }) { organizations { id name } } }`;
@@ -243,7 +279,9 @@ describe('organization data: CRUD on every type', () => {
       { node: { id: 'iso27001' }, properties: { since: '2025-01-15', scope: 'all AI products' } },
       { node: { id: 'iso42001' }, properties: { since: '2025-01-15', scope: 'all AI products' } },
     ]);
-    expect(org.excludesConnection.edges).toEqual([{ node: { uid: 'iso42001:A.10.4' }, properties: { justification: 'no customers' } }]);
+    expect(org.excludesConnection.edges).toEqual([
+      { node: { uid: 'iso42001:A.10.4' }, properties: { justification: 'no customers' } },
+    ]);
     // The reference side shows only the caller's organization.
     const fw = await ok(tokens.viewerB!, '{ frameworks(where: { id: { eq: "iso42001" } }) { adoptedBy { id } } }');
     expect(fw.frameworks[0].adoptedBy).toEqual([]);
@@ -264,8 +302,16 @@ describe('organization data: CRUD on every type', () => {
       }`,
     );
     expect(created.createSystems.systems[0]).toEqual({
-      orgId: 'org-a', id: 'sys-1', name: 'Credit scoring', purpose: 'loan decisions', isAI: true,
-      aiActRole: 'provider', aiActRisk: 'high', gpai: false, lifecycleStage: 'operation', owner: 'cto',
+      orgId: 'org-a',
+      id: 'sys-1',
+      name: 'Credit scoring',
+      purpose: 'loan decisions',
+      isAI: true,
+      aiActRole: 'provider',
+      aiActRisk: 'high',
+      gpai: false,
+      lifecycleStage: 'operation',
+      owner: 'cto',
     });
     // Evidence in a second request: it connects to the control created above.
     await ok(
@@ -309,12 +355,26 @@ describe('organization data: CRUD on every type', () => {
     expect(updated.updateRisks.risks).toEqual([{ impact: 5 }]);
 
     // A viewer reads but never writes.
-    expect(codes(await gql(tokens.viewerA, `mutation { updateSystems(update: { name: { set: "x" } }) { systems { id } } }`))).toContain('FORBIDDEN');
-    expect(codes(await gql(tokens.viewerA, `mutation { createRisks(input: [{ orgId: "org-a", id: "r-x", title: "x" }]) { risks { id } } }`))).toContain('FORBIDDEN');
-    expect(codes(await gql(tokens.viewerA, `mutation { deleteEvidence(where: { id: { eq: "ev-1" } }) { nodesDeleted } }`))).toContain('FORBIDDEN');
+    expect(
+      codes(await gql(tokens.viewerA, `mutation { updateSystems(update: { name: { set: "x" } }) { systems { id } } }`)),
+    ).toContain('FORBIDDEN');
+    expect(
+      codes(
+        await gql(
+          tokens.viewerA,
+          `mutation { createRisks(input: [{ orgId: "org-a", id: "r-x", title: "x" }]) { risks { id } } }`,
+        ),
+      ),
+    ).toContain('FORBIDDEN');
+    expect(
+      codes(await gql(tokens.viewerA, `mutation { deleteEvidence(where: { id: { eq: "ev-1" } }) { nodesDeleted } }`)),
+    ).toContain('FORBIDDEN');
 
     // A duplicate key is a conflict, not a database stack trace.
-    const duplicate = await gql(tokens.editorA, `mutation { createSystems(input: [{ orgId: "org-a", id: "sys-1", name: "again" }]) { systems { id } } }`);
+    const duplicate = await gql(
+      tokens.editorA,
+      `mutation { createSystems(input: [{ orgId: "org-a", id: "sys-1", name: "again" }]) { systems { id } } }`,
+    );
     expect(codes(duplicate)).toEqual(['CONFLICT']);
 
     const deleted = await ok(
@@ -322,11 +382,18 @@ describe('organization data: CRUD on every type', () => {
       `mutation { a: createRisks(input: [{ orgId: "org-a", id: "risk-tmp", title: "tmp" }]) { risks { id } } }`,
     );
     expect(deleted.a.risks).toEqual([{ id: 'risk-tmp' }]);
-    expect((await ok(tokens.editorA!, `mutation { deleteRisks(where: { id: { eq: "risk-tmp" } }) { nodesDeleted } }`)).deleteRisks.nodesDeleted).toBe(1);
+    expect(
+      (await ok(tokens.editorA!, `mutation { deleteRisks(where: { id: { eq: "risk-tmp" } }) { nodesDeleted } }`)).deleteRisks
+        .nodesDeleted,
+    ).toBe(1);
   });
 
   it('filters, sorts, paginates and aggregates organization data', async () => {
-    const input = Array.from({ length: 12 }, (_, i) => `{ orgId: "org-a", id: "bulk-${String(i).padStart(2, '0')}", name: "Bulk control ${i}", status: ${i % 3 ? 'planned' : 'operating'} }`);
+    const input = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `{ orgId: "org-a", id: "bulk-${String(i).padStart(2, '0')}", name: "Bulk control ${i}", status: ${i % 3 ? 'planned' : 'operating'} }`,
+    );
     await ok(tokens.editorA!, `mutation { createControls(input: [${input.join(', ')}]) { info { nodesCreated } } }`);
     const page = await ok(
       tokens.viewerA!,
@@ -334,7 +401,11 @@ describe('organization data: CRUD on every type', () => {
          controlsConnection(where: { id: { startsWith: "bulk-" } }, first: 5) { totalCount pageInfo { hasNextPage } aggregate { count { nodes } } } }`,
     );
     expect(page.controls.map((c: { id: string }) => c.id)).toEqual(['bulk-10', 'bulk-08', 'bulk-07']);
-    expect(page.controlsConnection).toEqual({ totalCount: 12, pageInfo: { hasNextPage: true }, aggregate: { count: { nodes: 12 } } });
+    expect(page.controlsConnection).toEqual({
+      totalCount: 12,
+      pageInfo: { hasNextPage: true },
+      aggregate: { count: { nodes: 12 } },
+    });
   });
 });
 
@@ -369,7 +440,9 @@ describe('tenant isolation', () => {
     expect(data.systemsConnection.totalCount).toBe(1);
     expect(data.systemsConnection.aggregate.count.nodes).toBe(1);
     expect(data.requirements[0].implementedBy).toEqual([{ orgId: 'org-a' }]);
-    expect(data.requirements[0].implementedByConnection.edges).toEqual([{ node: { orgId: 'org-a' }, properties: { coverage: 'full' } }]);
+    expect(data.requirements[0].implementedByConnection.edges).toEqual([
+      { node: { orgId: 'org-a' }, properties: { coverage: 'full' } },
+    ]);
     expect(data.ref).toEqual([]);
     // Even asking for B's orgId explicitly finds nothing.
     const explicit = await ok(tokens.viewerA!, `{ systems(where: { orgId: { eq: "org-b" } }) { id } }`);
@@ -378,7 +451,14 @@ describe('tenant isolation', () => {
 
   it('a token for org A never writes org B', async () => {
     // Creating in B's name is refused.
-    expect(codes(await gql(tokens.editorA, `mutation { createSystems(input: [{ orgId: "org-b", id: "planted", name: "x" }]) { systems { id } } }`))).toContain('FORBIDDEN');
+    expect(
+      codes(
+        await gql(
+          tokens.editorA,
+          `mutation { createSystems(input: [{ orgId: "org-b", id: "planted", name: "x" }]) { systems { id } } }`,
+        ),
+      ),
+    ).toContain('FORBIDDEN');
     // Nested creates are validated too.
     const nested = await gql(
       tokens.editorA,
@@ -386,12 +466,18 @@ describe('tenant isolation', () => {
     );
     expect(codes(nested)).toContain('FORBIDDEN');
     // Updates and deletes only match the caller's own nodes.
-    const update = await ok(tokens.editorA!, `mutation { updateSystems(where: { id: { eq: "sys-1" } }, update: { owner: { set: "A was here" } }) { systems { orgId } } }`);
+    const update = await ok(
+      tokens.editorA!,
+      `mutation { updateSystems(where: { id: { eq: "sys-1" } }, update: { owner: { set: "A was here" } }) { systems { orgId } } }`,
+    );
     expect(update.updateSystems.systems).toEqual([{ orgId: 'org-a' }]);
     const del = await ok(tokens.editorA!, `mutation { deleteEvidence(where: { id: { eq: "ev-b" } }) { nodesDeleted } }`);
     expect(del.deleteEvidence.nodesDeleted).toBe(0);
     // Connecting A's control to B's system connects nothing.
-    await ok(tokens.editorA!, `mutation { updateControls(where: { id: { eq: "ctl-1" } }, update: { mitigates: [{ connect: [{ where: { node: { id: { eq: "risk-b" } } } }] }] }) { controls { id } } }`);
+    await ok(
+      tokens.editorA!,
+      `mutation { updateControls(where: { id: { eq: "ctl-1" } }, update: { mitigates: [{ connect: [{ where: { node: { id: { eq: "risk-b" } } } }] }] }) { controls { id } } }`,
+    );
     // Moving a node to another organization is not even expressible.
     const move = await gql(tokens.editorA, `mutation { updateSystems(update: { orgId: { set: "org-b" } }) { systems { id } } }`);
     expect(codes(move)).toContain('GRAPHQL_VALIDATION_FAILED');
@@ -447,7 +533,11 @@ describe('limits', () => {
   });
 
   it('stops a query that runs longer than the transaction timeout', async () => {
-    const slow = await startApiServer(graph, { port: 0, host: '127.0.0.1', api: { ...OPTIONS, limits: { ...OPTIONS.limits, timeoutMs: 1000 } } });
+    const slow = await startApiServer(graph, {
+      port: 0,
+      host: '127.0.0.1',
+      api: { ...OPTIONS, limits: { ...OPTIONS.limits, timeoutMs: 1000 } },
+    });
     // Deterministic: another transaction holds the write lock on org A's node, so the API's update has
     // to wait for it, longer than its 1 s timeout, whatever the machine's speed.
     const session = graph.driver.session({ database: graph.database });
@@ -458,7 +548,9 @@ describe('limits', () => {
       const response = await fetch(`${slow.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.editorA}` },
-        body: JSON.stringify({ query: `mutation { updateOrganizations(update: { name: { set: "Blocked" } }) { organizations { id } } }` }),
+        body: JSON.stringify({
+          query: `mutation { updateOrganizations(update: { name: { set: "Blocked" } }) { organizations { id } } }`,
+        }),
       });
       const body = await response.json();
       expect(body.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
@@ -471,18 +563,35 @@ describe('limits', () => {
   });
 
   it('runs at most CROSSWALK_API_CONCURRENCY requests at once: the next waits, a full queue or a long wait gets 503', async () => {
-    const busy = await startApiServer(graph, { port: 0, host: '127.0.0.1', api: { ...OPTIONS, admission: { concurrency: 1, maxQueue: 1, maxWaitMs: 60_000 } } });
-    const impatient = await startApiServer(graph, { port: 0, host: '127.0.0.1', api: { ...OPTIONS, admission: { concurrency: 1, maxQueue: 1, maxWaitMs: 300 } } });
+    const busy = await startApiServer(graph, {
+      port: 0,
+      host: '127.0.0.1',
+      api: { ...OPTIONS, admission: { concurrency: 1, maxQueue: 1, maxWaitMs: 60_000 } },
+    });
+    const impatient = await startApiServer(graph, {
+      port: 0,
+      host: '127.0.0.1',
+      api: { ...OPTIONS, admission: { concurrency: 1, maxQueue: 1, maxWaitMs: 300 } },
+    });
     const post = (url: string, query: string) =>
       fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.editorA}` },
         body: JSON.stringify({ query }),
-      }).then(async (response) => ({ status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json(), at: Date.now() }));
+      }).then(async (response) => ({
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: await response.json(),
+        at: Date.now(),
+      }));
     const blockedUpdate = `mutation { updateOrganizations(update: { name: { set: "Org A" } }) { organizations { id } } }`;
     const read = '{ organizations { id } }';
     const apiTransactions = async () =>
-      Number((await graph.run(`SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'crosswalk-api' RETURN count(*) AS n`)).records[0]?.get('n'));
+      Number(
+        (
+          await graph.run(`SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'crosswalk-api' RETURN count(*) AS n`)
+        ).records[0]?.get('n'),
+      );
     // Deterministic: another transaction holds the write lock on org A's node, so each server's first
     // request holds that server's only slot until the lock is released.
     const session = graph.driver.session({ database: graph.database });

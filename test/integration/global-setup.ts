@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { readConfig } from '../graph/config.ts';
-import { startBundled, stopBundled } from '../graph/embedded.ts';
+import { readConfig } from '../../graph/config.ts';
+import { startBundled, stopBundled } from '../../graph/embedded.ts';
 
 export interface TestDatabase {
   uri: string;

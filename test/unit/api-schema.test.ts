@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import type { FieldDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { graphql } from '../api/graphql-runtime.ts';
-import { graphqlString, questionTypeDefs, questionFields } from '../api/questions.ts';
-import { PRINTED_SCHEMA_FILE, printedSchema } from '../api/schema.ts';
-import { cypher as questionCypher } from '../queries/cypher.ts';
+import { graphql } from '../../api/graphql-runtime.ts';
+import { graphqlString, questionTypeDefs, questionFields } from '../../api/questions.ts';
+import { PRINTED_SCHEMA_FILE, printedSchema } from '../../api/schema.ts';
+import { cypher as questionCypher } from '../../queries/cypher.ts';
 
 describe('GraphQL schema', () => {
   it('api/schema.graphql is up to date (run `npm run schema:print` after changing the type definitions)', async () => {
@@ -33,12 +33,16 @@ describe('GraphQL schema', () => {
     const query = document.definitions.find((d) => d.kind === graphql.Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Query');
     expect(query).toBeDefined();
     for (const field of questionFields()) {
-      const definition = (query && 'fields' in query ? query.fields?.find((f) => f.name.value === field.field) : undefined) as FieldDefinitionNode | undefined;
+      const definition = (query && 'fields' in query ? query.fields?.find((f) => f.name.value === field.field) : undefined) as
+        FieldDefinitionNode | undefined;
       const cypher = definition?.directives?.find((d) => d.name.value === 'cypher');
       const statement = cypher?.arguments?.find((a) => a.name.value === 'statement')?.value;
       const text = questionCypher(field.question).trim();
       expect(statement?.kind === graphql.Kind.STRING && statement.value, field.field).toBe(text);
-      expect(definition?.arguments?.map((a) => a.name.value), field.field).not.toContain('org');
+      expect(
+        definition?.arguments?.map((a) => a.name.value),
+        field.field,
+      ).not.toContain('org');
     }
   });
 });

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Graph } from '../graph/connection.ts';
-import { importFiles } from '../importers/index.ts';
+import type { Graph } from '../../graph/connection.ts';
+import { importFiles } from '../../importers/index.ts';
 
 /** file name (e.g. `controls.csv`) -> header + rows. */
 export type CsvFiles = Record<string, string[][]>;

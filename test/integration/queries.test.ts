@@ -24,20 +24,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../graph/config.ts';
-import type { Graph } from '../graph/connection.ts';
-import { coverage, type CoverageResult } from '../queries/coverage.ts';
-import { coverageReport } from '../queries/coverage-report.ts';
-import { cypher } from '../queries/cypher.ts';
-import { evidenceCoveringBoth } from '../queries/evidence-covering-both.ts';
-import { explain } from '../queries/explain.ts';
-import { gaps } from '../queries/gaps.ts';
-import { impact } from '../queries/impact.ts';
-import { obligations } from '../queries/obligations.ts';
-import { QUESTIONS } from '../queries/questions.ts';
-import { reuse } from '../queries/reuse.ts';
-import { soa } from '../queries/soa.ts';
-import { exportSoa } from '../queries/soa-export.ts';
+import { PROJECT_ROOT } from '../../graph/config.ts';
+import type { Graph } from '../../graph/connection.ts';
+import { coverage, type CoverageResult } from '../../queries/coverage.ts';
+import { coverageReport } from '../../queries/coverage-report.ts';
+import { cypher } from '../../queries/cypher.ts';
+import { evidenceCoveringBoth } from '../../queries/evidence-covering-both.ts';
+import { explain } from '../../queries/explain.ts';
+import { gaps } from '../../queries/gaps.ts';
+import { impact } from '../../queries/impact.ts';
+import { obligations } from '../../queries/obligations.ts';
+import { QUESTIONS } from '../../queries/questions.ts';
+import { reuse } from '../../queries/reuse.ts';
+import { soa } from '../../queries/soa.ts';
+import { exportSoa } from '../../queries/soa-export.ts';
 import { seededGraph } from './helpers.ts';
 
 const TODAY = '2026-11-22';
@@ -76,9 +76,23 @@ describe('coverage', () => {
     // met inferred 1: 10.2 <- iso42001:10.2 (CTL-26, EV-25) through an equal mapping.
     // partially met direct 1: A.8.16 (CTL-08 partial). stale 1: A.8.13 (EV-04 expired).
     // unverified 2: A.5.29, A.5.30 (CTL-11 has no evidence). excluded 1: A.8.30.
-    expect(r.totals).toMatchObject({ requirements: 123, applicable: 122, met: 16, metDirect: 15, metInferred: 1, partiallyMetDirect: 1, stale: 1, unverified: 2, excluded: 1 });
+    expect(r.totals).toMatchObject({
+      requirements: 123,
+      applicable: 122,
+      met: 16,
+      metDirect: 15,
+      metInferred: 1,
+      partiallyMetDirect: 1,
+      stale: 1,
+      unverified: 2,
+      excluded: 1,
+    });
     expect(r.percentMet).toBe(13.1); // 16 / 122
-    expect(byUid(r, 'iso27001:10.2')).toMatchObject({ status: 'met', basis: 'inferred', inferred: { path: ['iso42001:10.2', 'iso27001:10.2'], relationships: ['equal'] } });
+    expect(byUid(r, 'iso27001:10.2')).toMatchObject({
+      status: 'met',
+      basis: 'inferred',
+      inferred: { path: ['iso42001:10.2', 'iso27001:10.2'], relationships: ['equal'] },
+    });
     expect(byUid(r, 'iso27001:A.8.13')).toMatchObject({ status: 'stale', basis: 'direct' });
     expect(byUid(r, 'iso27001:A.8.30')?.exclusion?.justification).toMatch(/outsourced/);
     const annexA5 = r.groups.find((g) => g.uid === 'iso27001:A.5');
@@ -92,7 +106,16 @@ describe('coverage', () => {
     // A.9.4 (CTL-22), 9.2.2 (CTL-24), 10.2 (CTL-26). met inferred 1: 7.5.3 <- iso27001:7.5.3 (equal).
     // partially met direct 5: A.10.3, A.5.4, A.8.2, A.6.2.2, A.9.2. stale 3: A.6.2.3, A.6.2.4, A.6.2.5 (EV-20).
     // unverified 2: A.3.2, 5.3 (EV-16 is a draft). excluded 1: A.10.4. A.7.4/A.7.5: CTL-23 is only planned.
-    expect(r.totals).toMatchObject({ requirements: 70, met: 11, metDirect: 10, metInferred: 1, partiallyMetDirect: 5, stale: 3, unverified: 2, excluded: 1 });
+    expect(r.totals).toMatchObject({
+      requirements: 70,
+      met: 11,
+      metDirect: 10,
+      metInferred: 1,
+      partiallyMetDirect: 5,
+      stale: 3,
+      unverified: 2,
+      excluded: 1,
+    });
     expect(byUid(r, 'iso42001:7.5.3')).toMatchObject({ status: 'met', basis: 'inferred' });
     expect(byUid(r, 'iso42001:A.7.5')?.basis).not.toBe('direct');
   });
@@ -103,7 +126,7 @@ describe('coverage', () => {
     expect(r.totals).toMatchObject({ requirements: 19, metDirect: 2, metInferred: 0, partiallyMetDirect: 4, unverified: 3 });
   });
 
-  it('for one system counts that system\'s controls and the organization-wide ones only', async () => {
+  it("for one system counts that system's controls and the organization-wide ones only", async () => {
     const r = await coverage.run(graph, { framework: 'iso42001', org: ORG, system: 'sys-wiki', today: TODAY });
     // CTL-22 (A.9.4) applies to the chatbot only; CTL-19 (A.6.2.2 partial) to the wiki; CTL-17 to both.
     expect(byUid(r, 'iso42001:A.9.4')?.basis).not.toBe('direct');
@@ -121,11 +144,20 @@ describe('evidence-covering-both', () => {
   it('directly: the six evidence items behind controls implementing iso27001 and nis2 requirements', async () => {
     // CTL-01 (EV-01), CTL-02 (EV-02), CTL-03 (EV-03), CTL-05 (EV-05, EV-06), CTL-10 (EV-11). CTL-11 implements
     // both but has no evidence; EV-04 (CTL-04) is expired and CTL-04 has no nis2 requirement anyway.
-    const r = await evidenceCoveringBoth.run(graph, { frameworkA: 'iso27001', frameworkB: 'nis2', org: ORG, today: TODAY, directOnly: true });
+    const r = await evidenceCoveringBoth.run(graph, {
+      frameworkA: 'iso27001',
+      frameworkB: 'nis2',
+      org: ORG,
+      today: TODAY,
+      directOnly: true,
+    });
     const items = Object.fromEntries(r.items.map((i) => [i.evidence.id, [i.a.map((x) => x.ref), i.b.map((x) => x.ref)]]));
     expect(items).toEqual({
       'EV-01': [['5.2', 'A.5.1'], ['Art.21(2)(a)']],
-      'EV-02': [['A.5.15', 'A.8.5'], ['Art.21(2)(i)', 'Art.21(2)(j)']],
+      'EV-02': [
+        ['A.5.15', 'A.8.5'],
+        ['Art.21(2)(i)', 'Art.21(2)(j)'],
+      ],
       'EV-03': [['A.8.24'], ['Art.21(2)(h)']],
       'EV-05': [['A.5.24', 'A.5.26'], ['Art.21(2)(b)']],
       'EV-06': [['A.5.24', 'A.5.26'], ['Art.21(2)(b)']],
@@ -140,13 +172,27 @@ describe('evidence-covering-both', () => {
     const r = await evidenceCoveringBoth.run(graph, { frameworkA: 'iso27001', frameworkB: 'nis2', org: ORG, today: TODAY });
     const ev12 = r.items.find((i) => i.evidence.id === 'EV-12');
     expect(ev12?.a.map((x) => x.uid)).toContain('iso27001:A.5.9');
-    expect(ev12?.b).toContainEqual(expect.objectContaining({ uid: 'nis2:Art.21(2)(i)', via: 'mapping', coverage: 'partial', strength: 7, relationships: ['subset_of'] }));
+    expect(ev12?.b).toContainEqual(
+      expect.objectContaining({
+        uid: 'nis2:Art.21(2)(i)',
+        via: 'mapping',
+        coverage: 'partial',
+        strength: 7,
+        relationships: ['subset_of'],
+      }),
+    );
     expect(r.items.some((i) => i.evidence.id === 'EV-04')).toBe(false);
   });
 
   it('lists expired evidence only when asked, flagged', async () => {
     // EV-04 supports CTL-04 (A.8.13); nis2 (c) superset_of A.8.13 stored, read from A.8.13: subset_of, 8.
-    const r = await evidenceCoveringBoth.run(graph, { frameworkA: 'iso27001', frameworkB: 'nis2', org: ORG, today: TODAY, includeInvalid: true });
+    const r = await evidenceCoveringBoth.run(graph, {
+      frameworkA: 'iso27001',
+      frameworkB: 'nis2',
+      org: ORG,
+      today: TODAY,
+      includeInvalid: true,
+    });
     const ev04 = r.items.find((i) => i.evidence.id === 'EV-04');
     expect(ev04?.evidence).toMatchObject({ valid: false, validUntil: '2025-12-31' });
     expect(ev04?.b).toContainEqual(expect.objectContaining({ uid: 'nis2:Art.21(2)(c)', coverage: 'partial', strength: 8 }));
@@ -207,7 +253,10 @@ describe('explain', () => {
     const chosen = r.inferred.find((p) => p.chosen);
     expect(chosen?.nodes.map((n) => n.uid)).toEqual(['iso27001:7.5.3', 'iso42001:7.5.3']);
     // Stored as iso42001:7.5.3 -> iso27001:7.5.3 (seeds/mappings/iso42001__iso27001.csv), read backwards.
-    expect(chosen?.relationships[0]).toMatchObject({ read: 'equal', stored: { source: 'iso42001:7.5.3', target: 'iso27001:7.5.3', relationship: 'equal', strength: 9 } });
+    expect(chosen?.relationships[0]).toMatchObject({
+      read: 'equal',
+      stored: { source: 'iso42001:7.5.3', target: 'iso27001:7.5.3', relationship: 'equal', strength: 9 },
+    });
   });
 
   it('iso27001:A.8.13 is stale: CTL-04 and its expired EV-04', async () => {
@@ -221,18 +270,39 @@ describe('explain', () => {
 describe('obligations', () => {
   it('the chatbot (deployer, limited): AI literacy, prohibitions and the deployer transparency duties', async () => {
     const r = await obligations.run(graph, { system: 'sys-chatbot', org: ORG, today: TODAY });
-    expect(r.obligations.map((o) => o.uid)).toEqual(['eu-ai-act:Art.4', 'eu-ai-act:Art.5', 'eu-ai-act:Art.50(3)', 'eu-ai-act:Art.50(4)', 'eu-ai-act:Art.50(5)']);
+    expect(r.obligations.map((o) => o.uid)).toEqual([
+      'eu-ai-act:Art.4',
+      'eu-ai-act:Art.5',
+      'eu-ai-act:Art.50(3)',
+      'eu-ai-act:Art.50(4)',
+      'eu-ai-act:Art.50(5)',
+    ]);
     // Art.4: CTL-10 partial with valid EV-11. Mapped to iso42001 7.2, 7.3, A.4.6 (intersects_with).
     const art4 = r.obligations[0];
-    expect(art4?.parts[0]).toMatchObject({ uid: 'eu-ai-act:Art.4', status: 'partially_met', basis: 'direct', controls: ['CTL-10'] });
+    expect(art4?.parts[0]).toMatchObject({
+      uid: 'eu-ai-act:Art.4',
+      status: 'partially_met',
+      basis: 'direct',
+      controls: ['CTL-10'],
+    });
     expect(art4?.iso42001.map((i) => i.uid)).toEqual(['iso42001:7.2', 'iso42001:7.3', 'iso42001:A.4.6']);
   });
 
   it('the wiki assistant (provider, limited): Art.50(1) and (2) met by CTL-19', async () => {
     const r = await obligations.run(graph, { system: 'sys-wiki', org: ORG, today: TODAY });
-    expect(r.obligations.map((o) => o.uid)).toEqual(['eu-ai-act:Art.4', 'eu-ai-act:Art.5', 'eu-ai-act:Art.50(1)', 'eu-ai-act:Art.50(2)', 'eu-ai-act:Art.50(5)']);
+    expect(r.obligations.map((o) => o.uid)).toEqual([
+      'eu-ai-act:Art.4',
+      'eu-ai-act:Art.5',
+      'eu-ai-act:Art.50(1)',
+      'eu-ai-act:Art.50(2)',
+      'eu-ai-act:Art.50(5)',
+    ]);
     for (const uid of ['eu-ai-act:Art.50(1)', 'eu-ai-act:Art.50(2)']) {
-      expect(r.obligations.find((o) => o.uid === uid)?.parts[0]).toMatchObject({ status: 'met', basis: 'direct', controls: ['CTL-19'] });
+      expect(r.obligations.find((o) => o.uid === uid)?.parts[0]).toMatchObject({
+        status: 'met',
+        basis: 'direct',
+        controls: ['CTL-19'],
+      });
     }
   });
 

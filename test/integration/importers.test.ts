@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../graph/connection.ts';
-import { mappingsToCsv, mappingsToOscal, readMappings } from '../importers/export.ts';
-import { importFiles, type ImportOptions, type ImportResult } from '../importers/index.ts';
-import { formatProblem, ImportValidationError } from '../importers/problems.ts';
-import { BATCH_SIZE } from '../importers/writer.ts';
+import type { Graph } from '../../graph/connection.ts';
+import { mappingsToCsv, mappingsToOscal, readMappings } from '../../importers/export.ts';
+import { importFiles, type ImportOptions, type ImportResult } from '../../importers/index.ts';
+import { formatProblem, ImportValidationError } from '../../importers/problems.ts';
+import { BATCH_SIZE } from '../../importers/writer.ts';
 import { graphFingerprint, seededGraph } from './helpers.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import');
@@ -41,16 +41,26 @@ async function rejected(files: string[], options: ImportOptions = {}): Promise<s
 
 const counts = (result: ImportResult) =>
   Object.fromEntries(Object.entries(result.summary).map(([type, c]) => [type, `${c.created}/${c.updated}/${c.unchanged}`]));
-const nothingChanged = (result: ImportResult) =>
-  Object.values(result.summary).every((c) => c.created === 0 && c.updated === 0);
+const nothingChanged = (result: ImportResult) => Object.values(result.summary).every((c) => c.created === 0 && c.updated === 0);
 
 describe('organization inventory CSV', () => {
   it('imports a directory of templates in one go', async () => {
     const result = await importFiles(graph, [fixture('inventory')]);
     expect(result.files).toHaveLength(13);
     expect(counts(result)).toEqual({
-      Organization: '2/0/0', System: '3/0/0', Control: '4/0/0', Evidence: '4/0/0', Risk: '3/0/0', ADOPTS: '3/0/0', EXCLUDES: '1/0/0',
-      IMPLEMENTS: '5/0/0', APPLIES_TO: '4/0/0', SUPPORTS: '4/0/0', CONCERNS: '2/0/0', THREATENS: '3/0/0', MITIGATES: '3/0/0',
+      Organization: '2/0/0',
+      System: '3/0/0',
+      Control: '4/0/0',
+      Evidence: '4/0/0',
+      Risk: '3/0/0',
+      ADOPTS: '3/0/0',
+      EXCLUDES: '1/0/0',
+      IMPLEMENTS: '5/0/0',
+      APPLIES_TO: '4/0/0',
+      SUPPORTS: '4/0/0',
+      CONCERNS: '2/0/0',
+      THREATENS: '3/0/0',
+      MITIGATES: '3/0/0',
     });
   });
 
@@ -64,7 +74,11 @@ describe('organization inventory CSV', () => {
              c.description AS multiline, g.description AS quoted, toString(a.targetDate) AS targetDate, a.scope AS scope`);
     const r = records[0]!;
     expect(r.get('system')).toEqual({
-      isAI: true, aiActRole: 'provider', aiActRisk: 'high', gpai: false, lifecycleStage: 'operation',
+      isAI: true,
+      aiActRole: 'provider',
+      aiActRisk: 'high',
+      gpai: false,
+      lifecycleStage: 'operation',
       purpose: 'Detects and grasps parcels; works next to warehouse staff',
     });
     expect(r.get('collectedAt').constructor.name).toBe('Date');
@@ -75,7 +89,9 @@ describe('organization inventory CSV', () => {
     expect(r.get('quoted')).toBe('A nurse confirms every urgency level, "never auto-apply" is enforced in the UI.');
     expect(r.get('targetDate')).toBe('2026-06-30');
     expect(r.get('scope')).toBe('Vision-based picking robots and the fleet planner');
-    const orphans = await graph.run(`MATCH (n) WHERE (n:System OR n:Control OR n:Evidence OR n:Risk) AND n.orgId IS NULL RETURN count(n) AS n`);
+    const orphans = await graph.run(
+      `MATCH (n) WHERE (n:System OR n:Control OR n:Evidence OR n:Risk) AND n.orgId IS NULL RETURN count(n) AS n`,
+    );
     expect(orphans.records[0]?.get('n')).toBe(0);
     // Same id in two organizations: two nodes, never linked across.
     const shared = await graph.run(`
@@ -96,7 +112,10 @@ describe('organization inventory CSV', () => {
 
   it('reports an update in a dry run and writes nothing', async () => {
     const file = path.join(tmp, 'risks.csv');
-    fs.writeFileSync(file, 'org_id,id,title,likelihood,impact,treatment\nacme,RSK-COLL,Robot arm hits a worker during picking,1,5,mitigate\nacme,RSK-NEW,New risk,2,2,accept\n');
+    fs.writeFileSync(
+      file,
+      'org_id,id,title,likelihood,impact,treatment\nacme,RSK-COLL,Robot arm hits a worker during picking,1,5,mitigate\nacme,RSK-NEW,New risk,2,2,accept\n',
+    );
     const before = await graphFingerprint(graph);
     const result = await importFiles(graph, [file], { dryRun: true });
     expect(result.dryRun).toBe(true);
@@ -111,7 +130,11 @@ describe('organization inventory CSV', () => {
     expect(counts(result)).toEqual({ Control: '1/0/0' });
     const evidence = path.join(tmp, 'evidence-controls.csv');
     fs.writeFileSync(evidence, 'org_id,evidence_id,control_id\nacme,EV-TRIAGE-SOP,CTL-01\n');
-    expect((await importFiles(graph, [evidence], { org: 'globex', dryRun: true })).summary.SUPPORTS).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect((await importFiles(graph, [evidence], { org: 'globex', dryRun: true })).summary.SUPPORTS).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+    });
     // Without --org the row points across organizations and is rejected.
     expect(await rejected([evidence])).toEqual([
       "evidence-controls.csv:line 2 [evidence_id]: evidence item 'EV-TRIAGE-SOP' belongs to organization 'globex', not 'acme'; a row may only reference its own organization's nodes",
@@ -131,9 +154,15 @@ describe('organization inventory CSV', () => {
   });
 
   it('rejects duplicate ids within an organization (the same id in another one is fine)', async () => {
-    expect(await rejected([fixture('bad', 'duplicates', 'controls.csv')])).toEqual([
-      "controls.csv:line 4 [id]: duplicate control id 'CTL-10' in organization 'acme' (first at " + fixture('bad', 'duplicates', 'controls.csv') + ' line 2)',
-    ].map((l) => l.replace(fixture('bad', 'duplicates', 'controls.csv'), path.join(FIXTURES, 'bad', 'duplicates', 'controls.csv'))));
+    expect(await rejected([fixture('bad', 'duplicates', 'controls.csv')])).toEqual(
+      [
+        "controls.csv:line 4 [id]: duplicate control id 'CTL-10' in organization 'acme' (first at " +
+          fixture('bad', 'duplicates', 'controls.csv') +
+          ' line 2)',
+      ].map((l) =>
+        l.replace(fixture('bad', 'duplicates', 'controls.csv'), path.join(FIXTURES, 'bad', 'duplicates', 'controls.csv')),
+      ),
+    );
   });
 
   it('rejects values outside the allowed sets', async () => {
@@ -156,7 +185,9 @@ describe('organization inventory CSV', () => {
 
   it('rejects missing and unknown columns', async () => {
     const problems = await rejected([fixture('bad', 'columns')]);
-    expect(problems).toContain('risks.csv:line 1 [colour]: unknown column; expected org_id, id, title, likelihood, impact, treatment');
+    expect(problems).toContain(
+      'risks.csv:line 1 [colour]: unknown column; expected org_id, id, title, likelihood, impact, treatment',
+    );
     expect(problems).toContain('systems.csv:line 1 [name]: required column is missing');
     expect(problems.some((p) => p.startsWith('systems.csv:line 1 [nmae]: unknown column'))).toBe(true);
   });
@@ -179,7 +210,8 @@ describe('organization inventory CSV', () => {
     // 3 batches of evidence succeed, then a uniqueness rule the validator knows nothing about fails.
     const rows = 3 * BATCH_SIZE + 500;
     const lines = ['org_id,id,title,kind,uri,status'];
-    for (let i = 0; i < rows; i++) lines.push(`acme,EV-BULK-${i},Bulk record ${i},record,https://dms.acme.example/bulk/${i},approved`);
+    for (let i = 0; i < rows; i++)
+      lines.push(`acme,EV-BULK-${i},Bulk record ${i},record,https://dms.acme.example/bulk/${i},approved`);
     const file = path.join(tmp, 'evidence.csv');
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
     await graph.run('CREATE CONSTRAINT test_evidence_uri IF NOT EXISTS FOR (e:Evidence) REQUIRE e.uri IS UNIQUE');
@@ -189,7 +221,9 @@ describe('organization inventory CSV', () => {
     try {
       const before = await graphFingerprint(graph);
       const written: number[] = [];
-      const error = await importFiles(graph, [file], { onProgress: (type, done) => type === 'Evidence' && written.push(done) }).catch((e: unknown) => e);
+      const error = await importFiles(graph, [file], {
+        onProgress: (type, done) => type === 'Evidence' && written.push(done),
+      }).catch((e: unknown) => e);
       expect(String(error)).toMatch(/already exists/);
       expect(written).toEqual([BATCH_SIZE, 2 * BATCH_SIZE, 3 * BATCH_SIZE]);
       expect(await graphFingerprint(graph)).toBe(before);
@@ -202,12 +236,25 @@ describe('organization inventory CSV', () => {
   });
 
   it('ships a valid example file for every template', async () => {
-    const templates = path.join(import.meta.dirname, '..', 'seeds', 'templates');
+    const templates = path.join(import.meta.dirname, '..', '..', 'seeds', 'templates');
     const result = await importFiles(graph, [templates], { dryRun: true });
     expect(result.files.map((f) => f.format).sort()).toEqual([
-      'csv-adoptions', 'csv-control-requirements', 'csv-control-systems', 'csv-controls', 'csv-evidence', 'csv-evidence-controls',
-      'csv-evidence-systems', 'csv-exclusions', 'csv-frameworks', 'csv-mappings', 'csv-organizations', 'csv-requirements',
-      'csv-risk-controls', 'csv-risk-systems', 'csv-risks', 'csv-systems',
+      'csv-adoptions',
+      'csv-control-requirements',
+      'csv-control-systems',
+      'csv-controls',
+      'csv-evidence',
+      'csv-evidence-controls',
+      'csv-evidence-systems',
+      'csv-exclusions',
+      'csv-frameworks',
+      'csv-mappings',
+      'csv-organizations',
+      'csv-requirements',
+      'csv-risk-controls',
+      'csv-risk-systems',
+      'csv-risks',
+      'csv-systems',
     ]);
   });
 });
@@ -229,10 +276,19 @@ describe('OSCAL', () => {
     const r = records[0]!;
     expect(r.get('title')).toBe('IAM-1(1) Privileged Access Reviews');
     expect(r.get('parent')).toBe('acme-cloud:iam-1');
-    expect(r.get('summary')).toBe('The cloud team maintains an access control policy that: names who approves access to production accounts; and is reviewed every twelve months.');
-    expect([r.get('group'), r.get('kind'), r.get('name'), r.get('version')]).toEqual(['acme-cloud:iam', 'group', 'ACME Cloud Security Baseline', '1.3']);
+    expect(r.get('summary')).toBe(
+      'The cloud team maintains an access control policy that: names who approves access to production accounts; and is reviewed every twelve months.',
+    );
+    expect([r.get('group'), r.get('kind'), r.get('name'), r.get('version')]).toEqual([
+      'acme-cloud:iam',
+      'group',
+      'ACME Cloud Security Baseline',
+      '1.3',
+    ]);
     expect(r.get('logSummary')).toBe('Audit logs are kept for 400 days, "immutable" for the first 90.');
-    expect(nothingChanged(await importFiles(graph, [fixture('oscal', 'catalog.json')], { frameworkId: 'acme-cloud' }))).toBe(true);
+    expect(nothingChanged(await importFiles(graph, [fixture('oscal', 'catalog.json')], { frameworkId: 'acme-cloud' }))).toBe(
+      true,
+    );
   });
 
   it('imports a mapping collection, and exports one that re-imports unchanged', async () => {
@@ -242,7 +298,10 @@ describe('OSCAL', () => {
       MATCH (:Requirement {uid: 'acme-cloud:iam-1'})-[m:MAPS_TO]->(:Requirement {uid: 'iso27001:A.5.15'})
       RETURN m {.relationship, .strength, .source, .status, .explanation} AS m`);
     expect(records[0]?.get('m')).toEqual({
-      relationship: 'subset_of', strength: 7, source: 'imported', status: 'draft',
+      relationship: 'subset_of',
+      strength: 7,
+      source: 'imported',
+      status: 'draft',
       explanation: 'Our policy covers production accounts only; A.5.15 covers all access.',
     });
     expect(nothingChanged(await importFiles(graph, [fixture('oscal', 'mappings.json')]))).toBe(true);
@@ -267,7 +326,7 @@ describe('OSCAL', () => {
     fs.writeFileSync(file, JSON.stringify(doc));
     expect(await rejected([file])).toEqual([
       `bad-mappings.json:$["mapping-collection"].mappings[0].maps[1].relationship [relationship]: 'similar-to' is not one of equivalent-to, equal-to, subset-of, superset-of, intersects-with, no-relationship`,
-      "bad-mappings.json:$[\"mapping-collection\"].mappings[0].maps[2] [source_uid]: unknown requirement 'acme-cloud:log-9'",
+      'bad-mappings.json:$["mapping-collection"].mappings[0].maps[2] [source_uid]: unknown requirement \'acme-cloud:log-9\'',
     ]);
   });
 });
@@ -281,7 +340,10 @@ describe('CISO Assistant libraries', () => {
       MATCH (n:Requirement {uid: 'acme-supplier-ai:urn:intuitem:risk:req_node:acme-supplier-ai:gov-1-note'})-[:PART_OF]->(p)-[:PART_OF]->(top)
       RETURN p.uid AS parent, p.normative AS normative, p.urn AS urn, top.kind AS kind, n.title AS title`);
     expect(records[0]?.toObject()).toEqual({
-      parent: 'acme-supplier-ai:GOV-1', normative: true, urn: 'urn:intuitem:risk:req_node:acme-supplier-ai:gov-1', kind: 'group',
+      parent: 'acme-supplier-ai:GOV-1',
+      normative: true,
+      urn: 'urn:intuitem:risk:req_node:acme-supplier-ai:gov-1',
+      kind: 'group',
       title: 'Evidence may be a policy document or a certificate under ISO/IEC 42001.',
     });
   });
@@ -293,10 +355,14 @@ describe('CISO Assistant libraries', () => {
       MATCH (:Requirement {uid: 'acme-supplier-ai:GOV-1'})-[m:MAPS_TO]->(:Requirement {uid: 'acme-supplier-ai:SEC-1'})
       RETURN m {.relationship, .strength, .rationale, .explanation, .source} AS m`);
     expect(records[0]?.get('m')).toEqual({
-      relationship: 'intersects_with', strength: 3, rationale: null, source: 'imported',
+      relationship: 'intersects_with',
+      strength: 3,
+      rationale: null,
+      source: 'imported',
       explanation: 'Both ask for management-approved rules, for different topics.',
     });
-    const list = fs.readFileSync(fixture('ciso', 'mapping.yaml'), 'utf8')
+    const list = fs
+      .readFileSync(fixture('ciso', 'mapping.yaml'), 'utf8')
       .replace('  requirement_mapping_set:\n', '  requirement_mapping_sets:\n  -\n');
     const file = path.join(tmp, 'mapping-sets.yaml');
     fs.writeFileSync(file, list);
@@ -304,7 +370,8 @@ describe('CISO Assistant libraries', () => {
   });
 
   it('rejects unknown URNs and relationships with the YAML line', async () => {
-    const text = fs.readFileSync(fixture('ciso', 'mapping.yaml'), 'utf8')
+    const text = fs
+      .readFileSync(fixture('ciso', 'mapping.yaml'), 'utf8')
       .replace('acme-supplier-ai:sec-1\n', 'acme-supplier-ai:sec-9\n')
       .replace('relationship: not_related', 'relationship: related');
     const file = path.join(tmp, 'bad-mapping.yaml');
