@@ -45,6 +45,17 @@ export const INVERSE_RELATIONSHIP: Record<MappingRelationship, MappingRelationsh
   no_relationship: 'no_relationship',
 };
 
+/**
+ * The strength scale of seeds/mappings/README.md: a full relationship (equal, superset_of, subset_of) is a
+ * claim an auditor relies on and carries at least this strength; it is also the default `minStrength` a
+ * hop needs for coverage to be inherited through it (queries/README.md).
+ */
+export const FULL_MAPPING_MIN_STRENGTH = 7;
+/** An intersection that leaves nothing out would be `equal`. */
+export const INTERSECTS_MAX_STRENGTH = 9;
+/** `no_relationship` rows record that nothing carries over. */
+export const NO_RELATIONSHIP_STRENGTH = 1;
+
 export const requirementUid = (frameworkId: string, ref: string): string => `${frameworkId}:${ref}`;
 
 // ---- Organization side (seeds/templates/README.md) ----
