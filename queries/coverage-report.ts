@@ -2,6 +2,8 @@
 import type { Graph } from '../graph/connection.ts';
 import { coverage, type CoverageResult } from './coverage.ts';
 import { QueryParameterError } from './question.ts';
+import { HEADLINE_LABELS } from './status.ts';
+import type { Indication } from './types.ts';
 
 export const REPORT_FORMATS = ['html', 'md', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -46,7 +48,13 @@ export async function coverageReport(graph: Graph, options: CoverageReportOption
 const pct = (v: number | null): string => (v === null ? '-' : `${v}%`);
 const csvField = (v: string): string => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
+/** An indication in words: where the related work is, how it maps, how strong. */
+export const indicationText = (i: Indication): string =>
+  `${i.source} (${i.sourceStatus.replace('_', ' ')}; ${i.relationships.join(' > ')}, strength ${i.strength})`;
+
 function requirementCells(r: CoverageResult['requirements'][number]): string[] {
+  // The inheritance path only where it counts (basis inherited); indications are related work, never coverage.
+  const inherited = r.basis === 'inherited' ? r.inherited : null;
   return [
     r.uid,
     r.ref,
@@ -55,8 +63,9 @@ function requirementCells(r: CoverageResult['requirements'][number]): string[] {
     r.status,
     r.basis ?? '',
     [...new Set(r.controls.map((c) => c.control))].join(' '),
-    r.inferred ? r.inferred.path.join(' > ') : '',
-    r.inferred ? String(r.inferred.strength) : '',
+    inherited ? inherited.path.join(' > ') : '',
+    inherited ? String(inherited.strength) : '',
+    r.status === 'met' ? '' : r.indications.map(indicationText).join('; '),
     r.exclusion?.justification ?? '',
   ];
 }
@@ -69,8 +78,9 @@ const REQUIREMENT_COLUMNS = [
   'status',
   'basis',
   'controls',
-  'inferred_path',
+  'inherited_path',
   'strength',
+  'related_work',
   'exclusion',
 ];
 
@@ -86,28 +96,82 @@ function summaryRow(r: CoverageResult): string[] {
   return [
     r.framework,
     String(t.applicable),
-    String(t.met),
-    String(t.partially_met),
+    String(t.metDirect),
+    String(t.metInherited),
+    String(t.partiallyMet),
     String(t.stale),
     String(t.unverified),
     String(t.gap),
     String(t.excluded),
+    String(t.indicated),
+    pct(r.percentMetDirect),
     pct(r.percentMet),
-    pct(r.percentCovered),
+    pct(r.percentPartiallyMetDirect),
   ];
 }
 const SUMMARY_COLUMNS = [
   'framework',
   'applicable',
-  'met',
+  'met directly',
+  'met by inheritance',
   'partially met',
   'stale',
   'unverified',
   'gap',
   'excluded',
-  'met %',
-  'covered %',
+  'indicated',
+  `% ${HEADLINE_LABELS.percentMetDirect}`,
+  `% ${HEADLINE_LABELS.percentMet}`,
+  `% ${HEADLINE_LABELS.percentPartiallyMetDirect}`,
 ];
+const GROUP_COLUMNS = [
+  'group',
+  'title',
+  'requirements',
+  'met directly',
+  'met by inheritance',
+  'partially met',
+  'stale',
+  'unverified',
+  'gap',
+  'excluded',
+  'indicated',
+  '% met directly',
+  '% met incl. inherited',
+];
+const groupCells = (g: CoverageResult['groups'][number]): string[] => [
+  g.ref,
+  g.title,
+  String(g.requirements),
+  String(g.metDirect),
+  String(g.metInherited),
+  String(g.partiallyMet),
+  String(g.stale),
+  String(g.unverified),
+  String(g.gap),
+  String(g.excluded),
+  String(g.indicated),
+  pct(g.percentMetDirect),
+  pct(g.percentMet),
+];
+const DETAIL_COLUMNS = [
+  'requirement',
+  'title',
+  'status',
+  'basis',
+  'controls',
+  'inherited through',
+  'related work (not coverage)',
+];
+const detailCells = (q: CoverageResult['requirements'][number]): string[] => {
+  const c = requirementCells(q);
+  return [q.ref, q.title, q.status, q.basis ?? '', c[6] ?? '', c[7] ?? '', c[9] ?? ''];
+};
+const LEGEND =
+  'Met directly: an in-force control of the organization implements the requirement fully, with approved evidence valid on the day. ' +
+  'Met by inheritance: met through a chain of equal/superset_of mappings (strength at least the minimum, few hops) from a requirement met directly; the path is listed. ' +
+  'Partially met: only partial implementation. Stale: evidence expired. Unverified: no approved evidence. ' +
+  'Indicated: not met, but mappings point at related work the organization did; it never counts as coverage (see queries/README.md).';
 
 function toMarkdown(results: CoverageResult[]): string {
   const md = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
@@ -118,37 +182,12 @@ function toMarkdown(results: CoverageResult[]): string {
     `|${SUMMARY_COLUMNS.map(() => '---').join('|')}|`,
   ];
   out.push(...results.map((r) => md(summaryRow(r))), '');
-  out.push(
-    'Statuses: met, partially met, stale (evidence expired), unverified (no approved evidence), gap; direct or inferred through approved mappings (see queries/README.md).',
-    '',
-  );
+  out.push(LEGEND, '');
   for (const r of results) {
-    out.push(
-      `## ${r.framework}`,
-      '',
-      md(['group', 'title', 'requirements', 'met', 'partially met', 'stale', 'unverified', 'gap', 'excluded', 'met %']),
-      '|---|---|---|---|---|---|---|---|---|---|',
-    );
-    for (const g of r.groups)
-      out.push(
-        md([
-          g.ref,
-          g.title,
-          String(g.requirements),
-          String(g.met),
-          String(g.partially_met),
-          String(g.stale),
-          String(g.unverified),
-          String(g.gap),
-          String(g.excluded),
-          pct(g.percentMet),
-        ]),
-      );
-    out.push('', md(['requirement', 'title', 'status', 'basis', 'controls', 'inferred path']), '|---|---|---|---|---|---|');
-    for (const q of r.requirements) {
-      const c = requirementCells(q);
-      out.push(md([q.ref, q.title, q.status, q.basis ?? '', c[6] ?? '', c[7] ?? '']));
-    }
+    out.push(`## ${r.framework}`, '', md(GROUP_COLUMNS), `|${GROUP_COLUMNS.map(() => '---').join('|')}|`);
+    for (const g of r.groups) out.push(md(groupCells(g)));
+    out.push('', md(DETAIL_COLUMNS), `|${DETAIL_COLUMNS.map(() => '---').join('|')}|`);
+    for (const q of r.requirements) out.push(md(detailCells(q)));
     out.push('');
   }
   return out.join('\n');
@@ -166,32 +205,17 @@ function toHtml(results: CoverageResult[]): string {
     ...results.map((r) => row(summaryRow(r))),
     '</table>',
   ];
+  body.push(`<p>${esc(LEGEND)}</p>`);
   for (const r of results) {
-    body.push(
-      `<h2>${esc(r.framework)}</h2>`,
-      '<table>',
-      row(['group', 'title', 'requirements', 'met', 'partially met', 'stale', 'unverified', 'gap', 'excluded', 'met %'], 'th'),
-    );
-    for (const g of r.groups)
-      body.push(
-        row([
-          g.ref,
-          g.title,
-          String(g.requirements),
-          String(g.met),
-          String(g.partially_met),
-          String(g.stale),
-          String(g.unverified),
-          String(g.gap),
-          String(g.excluded),
-          pct(g.percentMet),
-        ]),
-      );
-    body.push('</table>', '<table>', row(['requirement', 'title', 'status', 'basis', 'controls', 'inferred path'], 'th'));
+    body.push(`<h2>${esc(r.framework)}</h2>`, '<table>', row(GROUP_COLUMNS, 'th'));
+    for (const g of r.groups) body.push(row(groupCells(g)));
+    body.push('</table>', '<table>', row(DETAIL_COLUMNS, 'th'));
     for (const q of r.requirements) {
-      const c = requirementCells(q);
+      const cls = `${q.status}${q.basis === 'inherited' ? ' inherited' : ''}`;
       body.push(
-        `<tr class="${q.status}"><td>${esc(q.ref)}</td><td>${esc(q.title)}</td><td>${esc(q.status)}</td><td>${esc(q.basis ?? '')}</td><td>${esc(c[6] ?? '')}</td><td>${esc(c[7] ?? '')}</td></tr>`,
+        `<tr class="${cls}">${detailCells(q)
+          .map((c) => `<td>${esc(c)}</td>`)
+          .join('')}</tr>`,
       );
     }
     body.push('</table>');
@@ -201,7 +225,7 @@ function toHtml(results: CoverageResult[]): string {
 <style>
 body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}
 td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;font-size:.9rem}th{background:#f3f3f3}
-tr.met td:nth-child(3){background:#d4f4d4}tr.partially_met td:nth-child(3){background:#fdf3c4}
+tr.met td:nth-child(3){background:#d4f4d4}tr.met.inherited td:nth-child(3){background:#d0efec}tr.partially_met td:nth-child(3){background:#fdf3c4}
 tr.stale td:nth-child(3){background:#fbd9b5}tr.unverified td:nth-child(3){background:#e4e4f7}
 tr.gap td:nth-child(3){background:#f8d0d0}tr.excluded td:nth-child(3){background:#eee}
 </style></head><body>

@@ -1,47 +1,63 @@
 // coverage(framework, org, system?): the status of every assessed requirement of one framework for one
-// organization (direct or inferred, see queries/README.md), rolled up to the framework's top-level
-// clauses/chapters/groups, with percentages. One row, column `result`; requirements paginated.
+// organization (direct or inherited, with indications; see queries/README.md), rolled up to the framework's
+// top-level clauses/chapters/groups, with the headline percentages over the applicable (not excluded)
+// requirements. One row, column `result`; requirements paginated.
 // Params: $framework, $org, $system (null = whole organization), $today (null = date()), $maxDepth (null = 3),
+//         $minStrength (null = 7), $indicationDepth (null = 1), $indicationMinStrength (null = 5),
 //         $first (null = all), $offset (null = 0).
 WITH $org AS org, date(coalesce($today, date())) AS today, [$framework] AS fws, coalesce($maxDepth, 3) AS maxDepth,
+     coalesce($minStrength, 7) AS minStrength, coalesce($indicationDepth, 1) AS indicationDepth,
+     coalesce($indicationMinStrength, 5) AS indicationMinStrength,
      $system AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws
 // @include status-block
-WITH leaf, status, basis, controls, inferred, exclusion,
+WITH leaf, status, basis, directStatus, controls, inherited, indications, exclusion, indicatedParents,
      head([(leaf)-[:PART_OF*0..]->(top:Requirement) WHERE NOT EXISTS { (top)-[:PART_OF]->(:Requirement) } | top.uid]) AS top
 ORDER BY leaf.order, leaf.uid
 WITH collect({uid: leaf.uid, ref: leaf.ref, title: leaf.title, kind: leaf.kind, group: top, status: status, basis: basis,
-              controls: controls, inferred: inferred, exclusion: exclusion}) AS rows
+              directStatus: directStatus, controls: controls, inherited: inherited, indications: indications,
+              exclusion: exclusion}) AS rows,
+     head(collect(indicatedParents)) AS indicatedParents
 CALL () {
   MATCH (top:Requirement {frameworkId: $framework})
   WHERE NOT EXISTS { (top)-[:PART_OF]->(:Requirement) }
   RETURN top ORDER BY top.order, top.uid
 }
-WITH rows, top, [r IN rows WHERE r.group = top.uid] AS mine
-WITH rows, collect(CASE WHEN size(mine) > 0 THEN {
-  uid: top.uid, ref: top.ref, title: top.title, requirements: size(mine),
-  met: size([r IN mine WHERE r.status = 'met']), partially_met: size([r IN mine WHERE r.status = 'partially_met']),
-  stale: size([r IN mine WHERE r.status = 'stale']), unverified: size([r IN mine WHERE r.status = 'unverified']),
-  excluded: size([r IN mine WHERE r.status = 'excluded']), gap: size([r IN mine WHERE r.status = 'gap']),
-  percentMet: CASE WHEN size([r IN mine WHERE r.status <> 'excluded']) = 0 THEN null
-                   ELSE round(100.0 * size([r IN mine WHERE r.status = 'met']) / size([r IN mine WHERE r.status <> 'excluded']), 1) END
+WITH rows, indicatedParents, top, [r IN rows WHERE r.group = top.uid] AS mine
+// The same counts for the framework and each group; percentages over the applicable requirements.
+WITH rows, indicatedParents, top, mine, size([r IN mine WHERE r.status <> 'excluded']) AS applicable
+WITH rows, indicatedParents, collect(CASE WHEN size(mine) > 0 THEN {
+  uid: top.uid, ref: top.ref, title: top.title, requirements: size(mine), applicable: applicable,
+  met: size([r IN mine WHERE r.status = 'met']), metDirect: size([r IN mine WHERE r.status = 'met' AND r.basis = 'direct']),
+  metInherited: size([r IN mine WHERE r.basis = 'inherited']),
+  partiallyMet: size([r IN mine WHERE r.status = 'partially_met']), stale: size([r IN mine WHERE r.status = 'stale']),
+  unverified: size([r IN mine WHERE r.status = 'unverified']), excluded: size([r IN mine WHERE r.status = 'excluded']),
+  gap: size([r IN mine WHERE r.status = 'gap']),
+  indicated: size([r IN mine WHERE NOT r.status IN ['met', 'excluded'] AND size(r.indications) > 0]),
+  percentMetDirect: CASE WHEN applicable = 0 THEN null
+    ELSE round(100.0 * size([r IN mine WHERE r.status = 'met' AND r.basis = 'direct']) / applicable, 1) END,
+  percentMet: CASE WHEN applicable = 0 THEN null ELSE round(100.0 * size([r IN mine WHERE r.status = 'met']) / applicable, 1) END,
+  percentPartiallyMetDirect: CASE WHEN applicable = 0 THEN null
+    ELSE round(100.0 * size([r IN mine WHERE r.status = 'partially_met']) / applicable, 1) END
 } END) AS groups
-WITH rows, groups, size([r IN rows WHERE r.status <> 'excluded']) AS applicable,
-     size([r IN rows WHERE r.status = 'met']) AS met, size([r IN rows WHERE r.status = 'partially_met']) AS partial
+WITH rows, indicatedParents, groups, size([r IN rows WHERE r.status <> 'excluded']) AS applicable,
+     size([r IN rows WHERE r.status = 'met' AND r.basis = 'direct']) AS metDirect,
+     size([r IN rows WHERE r.status = 'met']) AS met, size([r IN rows WHERE r.status = 'partially_met']) AS partiallyMet
 RETURN {
   framework: $framework, org: $org, system: $system, today: toString(date(coalesce($today, date()))),
-  maxDepth: coalesce($maxDepth, 3),
+  maxDepth: coalesce($maxDepth, 3), minStrength: coalesce($minStrength, 7), indicationDepth: coalesce($indicationDepth, 1),
+  indicationMinStrength: coalesce($indicationMinStrength, 5),
   totals: {
-    requirements: size(rows), applicable: applicable, met: met, partially_met: partial,
+    requirements: size(rows), applicable: applicable, met: met, metDirect: metDirect,
+    metInherited: size([r IN rows WHERE r.basis = 'inherited']), partiallyMet: partiallyMet,
     stale: size([r IN rows WHERE r.status = 'stale']), unverified: size([r IN rows WHERE r.status = 'unverified']),
     excluded: size([r IN rows WHERE r.status = 'excluded']), gap: size([r IN rows WHERE r.status = 'gap']),
-    metDirect: size([r IN rows WHERE r.status = 'met' AND r.basis = 'direct']),
-    metInferred: size([r IN rows WHERE r.status = 'met' AND r.basis = 'inferred']),
-    partiallyMetDirect: size([r IN rows WHERE r.status = 'partially_met' AND r.basis = 'direct']),
-    partiallyMetInferred: size([r IN rows WHERE r.status = 'partially_met' AND r.basis = 'inferred'])
+    indicated: size([r IN rows WHERE NOT r.status IN ['met', 'excluded'] AND size(r.indications) > 0])
   },
+  percentMetDirect: CASE WHEN applicable = 0 THEN null ELSE round(100.0 * metDirect / applicable, 1) END,
   percentMet: CASE WHEN applicable = 0 THEN null ELSE round(100.0 * met / applicable, 1) END,
-  percentCovered: CASE WHEN applicable = 0 THEN null ELSE round(100.0 * (met + partial) / applicable, 1) END,
+  percentPartiallyMetDirect: CASE WHEN applicable = 0 THEN null ELSE round(100.0 * partiallyMet / applicable, 1) END,
   groups: groups,
+  indicatedParents: coalesce(indicatedParents, []),
   total: size(rows),
   requirements: rows[coalesce($offset, 0)..coalesce($offset, 0) + coalesce($first, size(rows))]
 } AS result

@@ -1,22 +1,50 @@
-/** coverage(framework, org, system?): status of every assessed requirement, roll-ups and percentages. */
-import { defineQuestion, P, type ParamSpec } from './question.ts';
-import type { Basis, CoverageStatus, Exclusion, ImplementingControl, InferredCoverage } from './types.ts';
+/** coverage(framework, org, system?): status of every assessed requirement, roll-ups and headline percentages. */
+import { defineQuestion, P, STATUS_PARAMS, type ParamSpec } from './question.ts';
+import type {
+  Basis,
+  CoverageParameters,
+  CoverageStatus,
+  Exclusion,
+  ImplementingControl,
+  IndicatedParent,
+  Indication,
+  InheritedCoverage,
+} from './types.ts';
 
-export interface StatusCounts {
+/** Requirements per final status (the explorer rolls these up its hierarchy). */
+export type StatusCounts = Record<CoverageStatus, number>;
+
+/** The counts of the headline (queries/README.md "Headline figures"), for the framework and each group. */
+export interface CoverageCounts {
+  requirements: number;
+  /** Assessed minus excluded: the denominator of every percentage. */
+  applicable: number;
+  /** metDirect + metInherited. */
   met: number;
-  partially_met: number;
+  metDirect: number;
+  metInherited: number;
+  partiallyMet: number;
   stale: number;
   unverified: number;
   excluded: number;
   gap: number;
+  /** Not met, not excluded, with at least one indication (advice; counted in their own status too). */
+  indicated: number;
 }
 
-export interface CoverageGroup extends StatusCounts {
+export interface HeadlinePercentages {
+  /** Met with basis direct / applicable, in percent. */
+  percentMetDirect: number | null;
+  /** Met, direct or inherited through full mappings / applicable, in percent. */
+  percentMet: number | null;
+  /** Partially met (always direct) / applicable, in percent. */
+  percentPartiallyMetDirect: number | null;
+}
+
+export interface CoverageGroup extends CoverageCounts, HeadlinePercentages {
   uid: string;
   ref: string;
   title: string;
-  requirements: number;
-  percentMet: number | null;
 }
 
 export interface CoverageRequirement {
@@ -28,30 +56,24 @@ export interface CoverageRequirement {
   group: string;
   status: CoverageStatus;
   basis: Basis | null;
+  /** What the organization's own controls and evidence give, before exclusions and inheritance. */
+  directStatus: Exclude<CoverageStatus, 'excluded'>;
   controls: ImplementingControl[];
-  inferred: InferredCoverage | null;
+  /** The best inheritance path when one exists; it counts only when basis is `inherited`. */
+  inherited: InheritedCoverage | null;
+  indications: Indication[];
   exclusion: Exclusion | null;
 }
 
-export interface CoverageResult {
+export interface CoverageResult extends CoverageParameters, HeadlinePercentages {
   framework: string;
   org: string;
   system: string | null;
   today: string;
-  maxDepth: number;
-  totals: StatusCounts & {
-    requirements: number;
-    applicable: number;
-    metDirect: number;
-    metInferred: number;
-    partiallyMetDirect: number;
-    partiallyMetInferred: number;
-  };
-  /** met / applicable (not excluded), in percent. */
-  percentMet: number | null;
-  /** (met + partially met) / applicable, in percent. */
-  percentCovered: number | null;
+  totals: CoverageCounts;
   groups: CoverageGroup[];
+  /** Requirements with parts that carry indications of their own. */
+  indicatedParents: IndicatedParent[];
   total: number;
   requirements: CoverageRequirement[];
 }
@@ -60,14 +82,13 @@ export const COVERAGE_PARAMS: readonly ParamSpec[] = [
   P.framework(),
   P.org,
   { name: 'system', type: 'string', exists: 'system', description: 'only controls of this system and organization-wide ones' },
-  P.today,
-  P.maxDepth,
+  ...STATUS_PARAMS,
   P.first,
   P.offset,
 ];
 
 export const coverage = defineQuestion<CoverageResult>(
   'coverage',
-  'status of every requirement of a framework (direct or inferred), rolled up, with percentages',
+  'status of every requirement of a framework (direct or inherited, with indications), rolled up, with percentages',
   COVERAGE_PARAMS,
 );

@@ -1,13 +1,16 @@
 /** evidence-covering-both(frameworkA, frameworkB, org): evidence that covers requirements of both frameworks. */
 import { defineQuestion, P, QueryParameterError } from './question.ts';
+import type { CoverageParameters } from './types.ts';
 
 export interface Reach {
   uid: string;
   framework: string;
   ref: string;
   title: string;
-  via: 'direct' | 'mapping';
+  /** direct: the control implements it; inherited: a full chain of mappings (counts); indicated: related work only. */
+  reach: 'direct' | 'inherited' | 'indicated';
   control: string;
+  /** How the control implements the requirement the reach starts from. */
   coverage: 'full' | 'partial';
   strength: number;
   path: string[];
@@ -21,7 +24,7 @@ export interface EvidenceCoveringBoth {
   b: Reach[];
 }
 
-export interface EvidenceCoveringBothResult {
+export interface EvidenceCoveringBothResult extends CoverageParameters {
   frameworkA: string;
   frameworkB: string;
   org: string;
@@ -32,13 +35,19 @@ export interface EvidenceCoveringBothResult {
 
 export const evidenceCoveringBoth = defineQuestion<EvidenceCoveringBothResult>(
   'evidence-covering-both',
-  'evidence supporting controls that cover requirements of both frameworks (directly or through mappings)',
+  'evidence supporting controls that cover requirements of both frameworks (direct, inherited or indicated reach)',
   [
     P.framework('frameworkA'),
     P.framework('frameworkB'),
     P.org,
     P.today,
-    { ...P.maxDepth, description: 'most mapping hops from a directly implemented requirement (default 1)' },
+    {
+      ...P.maxDepth,
+      description: 'most mapping hops an inherited reach may take from a fully implemented requirement (default 1)',
+    },
+    P.minStrength,
+    P.indicationDepth,
+    P.indicationMinStrength,
     { name: 'directOnly', type: 'bool', description: 'only requirements the controls implement themselves (default false)' },
     { name: 'includeInvalid', type: 'bool', description: 'also draft, rejected and expired evidence, flagged (default false)' },
     P.first,

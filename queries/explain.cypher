@@ -1,23 +1,35 @@
 // explain(requirement, org): why a requirement has its status, as paths an auditor can follow.
-// `direct`: Evidence -SUPPORTS-> Control -IMPLEMENTS-> Requirement paths (implementing an ancestor covers
-// its descendants). `inferred`: every mapping path (approved, no no_relationship, at most $maxDepth hops,
-// no requirement twice) from a requirement the organization covers directly (met or partially met) to this
-// requirement or one of its ancestors, each hop with the stored mapping and its reading in path direction;
-// `chosen` marks the one the status uses. For a requirement with parts, each assessed part is explained.
-// One row, column `result`. Params: $requirement (uid), $org, $today, $maxDepth (null = 3).
+// `parts`: each assessed requirement of it (itself when it is a leaf) with its status, basis, direct status,
+// inheritance path and indications, and its Evidence -SUPPORTS-> Control -IMPLEMENTS-> Requirement paths
+// (implementing an ancestor covers its descendants). `indications`: the requirement's own indications (for
+// a requirement with parts they stay on it; they never spread to the parts). `paths`: every mapping path
+// (approved, no no_relationship, at most max(maxDepth, indicationDepth) hops, no requirement twice) from a
+// requirement the organization covers directly (met or partially met) to this requirement or an ancestor,
+// each hop with the stored mapping and its reading in path direction; `reading` says what the coverage rules
+// make of it (inheritance, indication, or null: too weak, too long, or a partial mapping onto an ancestor),
+// `chosen` marks the inheritance a part's status uses. One row, column `result`.
+// Params: $requirement (uid), $org, $today, $maxDepth (null = 3), $minStrength (null = 7),
+//         $indicationDepth (null = 1), $indicationMinStrength (null = 5).
 WITH $org AS org, date(coalesce($today, date())) AS today, COLLECT { MATCH (f:Framework) RETURN f.id } AS fws,
-     coalesce($maxDepth, 3) AS maxDepth, null AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws
+     coalesce($maxDepth, 3) AS maxDepth, coalesce($minStrength, 7) AS minStrength,
+     coalesce($indicationDepth, 1) AS indicationDepth, coalesce($indicationMinStrength, 5) AS indicationMinStrength,
+     null AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws
 // @include status-block
-WITH maxDepth, today, collect([leaf.uid, {status: status, basis: basis, directStatus: directStatus, controls: controls,
-                                     inferred: inferred, exclusion: exclusion}]) AS pairs
-WITH maxDepth, today, apoc.map.fromPairs(pairs) AS statusBy
+WITH maxDepth, minStrength, indicationDepth, indicationMinStrength, today,
+     collect([leaf.uid, {status: status, basis: basis, directStatus: directStatus, controls: controls,
+                         inherited: inherited, indications: indications, exclusion: exclusion}]) AS pairs,
+     head(collect(indicatedParents)) AS indicatedParents, head(collect(coveredDirectly)) AS coveredDirectly
+WITH maxDepth, minStrength, indicationDepth, indicationMinStrength, today, apoc.map.fromPairs(pairs) AS statusBy,
+     apoc.map.fromPairs([p IN coalesce(indicatedParents, []) | [p.uid, p.indications]]) AS parentIndications,
+     coalesce(coveredDirectly, {}) AS coveredDirectly
 MATCH (req:Requirement {uid: $requirement})
 CALL (req, statusBy, today) {
   MATCH (leaf:Requirement)-[:PART_OF*0..]->(req)
   WHERE coalesce(leaf.normative, true) AND NOT EXISTS { (:Requirement)-[:PART_OF]->(leaf) }
   WITH leaf, statusBy[leaf.uid] AS st ORDER BY leaf.order, leaf.uid
   RETURN collect({uid: leaf.uid, ref: leaf.ref, title: leaf.title, status: coalesce(st.status, 'gap'), basis: st.basis,
-                  exclusion: st.exclusion, chosenPath: st.inferred.path,
+                  directStatus: coalesce(st.directStatus, 'gap'), exclusion: st.exclusion, inherited: st.inherited,
+                  indications: coalesce(st.indications, []),
                   direct: [ctl IN coalesce(st.controls, []) |
                     {control: ctl.control, coverage: ctl.coverage, via: ctl.via,
                      paths: [(e:Evidence {orgId: $org})-[:SUPPORTS]->(c:Control {orgId: $org, id: ctl.control}) |
@@ -27,33 +39,44 @@ CALL (req, statusBy, today) {
                                 {label: 'Requirement', uid: ctl.via}],
                         relationships: [{type: 'SUPPORTS'}, {type: 'IMPLEMENTS', coverage: ctl.coverage}]}]}]}) AS parts
 }
-CALL (req, statusBy, maxDepth) {
+CALL (req, coveredDirectly, maxDepth, minStrength, indicationDepth, indicationMinStrength) {
   MATCH (req)-[:PART_OF*0..]->(t:Requirement)
-  CALL apoc.path.expandConfig(t, {relationshipFilter: 'MAPS_TO', minLevel: 1, maxLevel: maxDepth, uniqueness: 'NODE_PATH'})
+  CALL apoc.path.expandConfig(t, {relationshipFilter: 'MAPS_TO', minLevel: 1, uniqueness: 'NODE_PATH',
+                                  maxLevel: CASE WHEN maxDepth > indicationDepth THEN maxDepth ELSE indicationDepth END})
   YIELD path
-  WITH reverse(nodes(path)) AS ns, reverse(relationships(path)) AS ms
-  WHERE statusBy[head(ns).uid].directStatus IN ['met', 'partially_met']
+  WITH t, reverse(nodes(path)) AS ns, reverse(relationships(path)) AS ms
+  WHERE coveredDirectly[head(ns).uid] IS NOT NULL
     AND all(m IN ms WHERE m.status = 'approved' AND m.relationship <> 'no_relationship')
-  WITH ns, ms, statusBy[head(ns).uid].directStatus AS sStatus,
+  WITH t, ns, ms, coveredDirectly[head(ns).uid] AS sStatus,
        [i IN range(0, size(ms) - 1) |
          CASE WHEN startNode(ms[i]) = ns[i] THEN ms[i].relationship
               WHEN ms[i].relationship = 'subset_of' THEN 'superset_of'
               WHEN ms[i].relationship = 'superset_of' THEN 'subset_of'
-              ELSE ms[i].relationship END] AS rels
-  WITH ns, ms, sStatus, rels, all(x IN rels WHERE x IN ['equal', 'superset_of']) AS fullPath,
+              ELSE ms[i].relationship END] AS rels,
        reduce(w = 10, m IN ms | CASE WHEN m.strength < w THEN m.strength ELSE w END) AS strength
-  ORDER BY CASE WHEN fullPath AND sStatus = 'met' THEN 0 ELSE 1 END, strength DESC, size(ms), apoc.text.join([n IN ns | n.uid], '>')
-  RETURN collect({status: CASE WHEN fullPath AND sStatus = 'met' THEN 'met' ELSE 'partially_met' END,
-                  source: head(ns).uid, sourceStatus: sStatus, fullPath: fullPath, strength: strength, hops: size(ms),
+  WITH t, ns, ms, sStatus, rels, strength,
+       sStatus = 'met' AND all(x IN rels WHERE x IN ['equal', 'superset_of']) AND strength >= minStrength
+         AND size(ms) <= maxDepth AS inheritance
+  WITH t, ns, ms, sStatus, rels, strength,
+       CASE WHEN inheritance THEN 'inheritance'
+            WHEN t = req AND size(ms) <= indicationDepth AND strength >= indicationMinStrength THEN 'indication' END AS reading
+  ORDER BY CASE reading WHEN 'inheritance' THEN 0 WHEN 'indication' THEN 1 ELSE 2 END, strength DESC, size(ms),
+           apoc.text.join([n IN ns | n.uid], '>')
+  RETURN collect({reading: reading, source: head(ns).uid, sourceStatus: sStatus, target: t.uid, strength: strength,
+                  hops: size(ms), relationshipsRead: rels,
                   nodes: [n IN ns | {label: 'Requirement', uid: n.uid, framework: n.frameworkId, ref: n.ref, title: n.title}],
                   relationships: [i IN range(0, size(ms) - 1) |
                     {type: 'MAPS_TO', from: ns[i].uid, to: ns[i + 1].uid, read: rels[i],
                      stored: {source: startNode(ms[i]).uid, target: endNode(ms[i]).uid, relationship: ms[i].relationship,
                               strength: ms[i].strength, rationale: ms[i].rationale, provenance: ms[i].source,
-                              explanation: ms[i].explanation}}]}) AS inferred
+                              explanation: ms[i].explanation}}]}) AS paths
 }
 RETURN {requirement: {uid: req.uid, framework: req.frameworkId, ref: req.ref, title: req.title, summary: req.summary},
-        org: $org, today: toString(today), maxDepth: maxDepth,
-        status: CASE WHEN size(parts) = 1 THEN parts[0].status ELSE null END,
+        org: $org, today: toString(today), maxDepth: maxDepth, minStrength: minStrength, indicationDepth: indicationDepth,
+        indicationMinStrength: indicationMinStrength,
+        status: CASE WHEN size(parts) = 1 AND parts[0].uid = req.uid THEN parts[0].status ELSE null END,
         parts: parts,
-        inferred: [p IN inferred | apoc.map.merge(p, {chosen: any(x IN parts WHERE x.chosenPath = [n IN p.nodes | n.uid])})]} AS result
+        indications: CASE WHEN size(parts) = 1 AND parts[0].uid = req.uid THEN parts[0].indications
+                          ELSE coalesce(parentIndications[req.uid], []) END,
+        paths: [p IN paths | apoc.map.merge(p, {chosen: p.reading = 'inheritance'
+          AND any(x IN parts WHERE x.basis = 'inherited' AND coalesce(x.inherited.path = [n IN p.nodes | n.uid], false))})]} AS result

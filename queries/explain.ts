@@ -1,6 +1,6 @@
 /** explain(requirement, org): the paths behind a requirement's status. */
-import { defineQuestion, P } from './question.ts';
-import type { Basis, CoverageStatus, Exclusion } from './types.ts';
+import { defineQuestion, P, STATUS_PARAMS } from './question.ts';
+import type { Basis, CoverageParameters, CoverageStatus, Exclusion, Indication, InheritedCoverage } from './types.ts';
 
 export interface DirectPath {
   control: string;
@@ -13,12 +13,17 @@ export interface DirectPath {
 }
 
 export interface MappingPath {
-  status: 'met' | 'partially_met';
+  /** What the coverage rules make of the path: it counts (inheritance), it advises (indication), or neither. */
+  reading: 'inheritance' | 'indication' | null;
   source: string;
   sourceStatus: 'met' | 'partially_met';
-  fullPath: boolean;
+  /** The requirement the path ends at: the one explained or an ancestor. */
+  target: string;
   strength: number;
   hops: number;
+  /** Each hop's relationship read in path direction. */
+  relationshipsRead: string[];
+  /** The inheritance a part's status uses. */
   chosen: boolean;
   nodes: { label: 'Requirement'; uid: string; framework: string; ref: string; title: string }[];
   relationships: {
@@ -38,29 +43,34 @@ export interface MappingPath {
   }[];
 }
 
-export interface ExplainResult {
+export interface ExplainPart {
+  uid: string;
+  ref: string;
+  title: string;
+  status: CoverageStatus;
+  basis: Basis | null;
+  directStatus: Exclude<CoverageStatus, 'excluded'>;
+  exclusion: Exclusion | null;
+  inherited: InheritedCoverage | null;
+  indications: Indication[];
+  direct: DirectPath[];
+}
+
+export interface ExplainResult extends CoverageParameters {
   requirement: { uid: string; framework: string; ref: string; title: string; summary: string | null };
   org: string;
   today: string;
-  maxDepth: number;
-  /** The status when the requirement is itself assessed (a leaf); null when it has parts. */
+  /** The status when the requirement is itself assessed (a normative leaf); null otherwise. */
   status: CoverageStatus | null;
-  parts: {
-    uid: string;
-    ref: string;
-    title: string;
-    status: CoverageStatus;
-    basis: Basis | null;
-    exclusion: Exclusion | null;
-    chosenPath: string[] | null;
-    direct: DirectPath[];
-  }[];
-  inferred: MappingPath[];
+  parts: ExplainPart[];
+  /** The requirement's own indications (for a requirement with parts: never spread to them). */
+  indications: Indication[];
+  paths: MappingPath[];
 }
 
 export const explain = defineQuestion<ExplainResult>(
   'explain',
-  'why a requirement has its status: evidence->control paths and mapping paths',
+  'why a requirement has its status: evidence->control paths, inheritance, indications and every mapping path',
   [
     {
       name: 'requirement',
@@ -70,7 +80,6 @@ export const explain = defineQuestion<ExplainResult>(
       description: 'requirement uid, e.g. iso42001:7.5.3',
     },
     P.org,
-    P.today,
-    P.maxDepth,
+    ...STATUS_PARAMS,
   ],
 );

@@ -1,27 +1,50 @@
 // gaps(framework, org): the assessed requirements of a framework the organization does not meet (status
-// `gap` by default; pass $statuses to widen, e.g. ['gap','unverified','stale']), ordered by how many OTHER
-// frameworks the organization adopts they would also advance (approved mappings within $maxDepth hops,
-// no_relationship excluded), then by how many requirements there. One row, column `result`.
-// Params: $framework, $org, $statuses (null = ['gap']), $today, $maxDepth (null = 3), $first, $offset.
+// `gap` by default; pass $statuses to widen, e.g. ['gap','unverified','stale']), ranked by leverage: what
+// meeting it directly would give in the OTHER frameworks the organization adopts under the coverage rules
+// (queries/README.md). First the frameworks and requirements it would meet by inheritance (full mappings,
+// strength >= $minStrength, <= $maxDepth hops, a mapping onto a parent meets its parts), then the
+// requirements it would indicate (<= $indicationDepth hops, strength >= $indicationMinStrength). One row,
+// column `result`. Params: $framework, $org, $statuses (null = ['gap']), $today, $maxDepth (null = 3),
+// $minStrength (null = 7), $indicationDepth (null = 1), $indicationMinStrength (null = 5), $first, $offset.
 WITH $org AS org, date(coalesce($today, date())) AS today, [$framework] AS fws, coalesce($maxDepth, 3) AS maxDepth,
+     coalesce($minStrength, 7) AS minStrength, coalesce($indicationDepth, 1) AS indicationDepth,
+     coalesce($indicationMinStrength, 5) AS indicationMinStrength,
      null AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws
 // @include status-block
-WITH leaf, status, maxDepth WHERE status IN coalesce($statuses, ['gap'])
-CALL (leaf, maxDepth) {
-  OPTIONAL MATCH (leaf)-[:PART_OF*0..]->(start:Requirement)
-  CALL apoc.path.expandConfig(start, {relationshipFilter: 'MAPS_TO', minLevel: 1, maxLevel: maxDepth, uniqueness: 'NODE_PATH'})
+WITH leaf, status, indications, maxDepth, minStrength, indicationDepth, indicationMinStrength
+WHERE status IN coalesce($statuses, ['gap'])
+CALL (leaf, maxDepth, minStrength, indicationDepth, indicationMinStrength) {
+  // The leaf as if directly met: the paths the status block would follow from it.
+  CALL apoc.path.expandConfig(leaf, {relationshipFilter: 'MAPS_TO', minLevel: 1, uniqueness: 'NODE_PATH',
+                                     maxLevel: CASE WHEN maxDepth > indicationDepth THEN maxDepth ELSE indicationDepth END})
   YIELD path
-  WITH last(nodes(path)) AS t, relationships(path) AS ms
+  WITH last(nodes(path)) AS t, nodes(path) AS ns, relationships(path) AS ms
   WHERE t.frameworkId <> $framework
     AND EXISTS { (:Organization {id: $org})-[:ADOPTS]->(:Framework {id: t.frameworkId}) }
     AND all(m IN ms WHERE m.status = 'approved' AND m.relationship <> 'no_relationship')
-  WITH DISTINCT t
-  ORDER BY t.frameworkId, t.uid
-  RETURN collect(DISTINCT t.frameworkId) AS frameworks, collect(t.uid) AS advances
+  WITH t, ms, reduce(w = 10, m IN ms | CASE WHEN m.strength < w THEN m.strength ELSE w END) AS strength,
+       all(i IN range(0, size(ms) - 1) WHERE
+         CASE WHEN startNode(ms[i]) = ns[i] THEN ms[i].relationship IN ['equal', 'superset_of']
+              ELSE ms[i].relationship IN ['equal', 'subset_of'] END) AS full
+  WITH t, full AND strength >= minStrength AND size(ms) <= maxDepth AS inheritance,
+       size(ms) <= indicationDepth AND strength >= indicationMinStrength AS indication
+  WHERE inheritance OR indication
+  CALL (t, inheritance) {
+    OPTIONAL MATCH (part:Requirement)-[:PART_OF*0..]->(t)
+    WHERE inheritance AND coalesce(part.normative, true) AND NOT EXISTS { (:Requirement)-[:PART_OF]->(part) }
+    RETURN collect(part) AS parts
+  }
+  WITH collect(CASE WHEN inheritance THEN parts END) AS metParts, collect(CASE WHEN NOT inheritance THEN t END) AS indicatedTs
+  WITH apoc.coll.toSet(apoc.coll.flatten(metParts)) AS meets, indicatedTs
+  WITH meets, [x IN apoc.coll.toSet(indicatedTs) WHERE NOT x IN meets] AS indicates
+  RETURN apoc.coll.sort(apoc.coll.toSet([x IN meets | x.frameworkId])) AS frameworks,
+         apoc.coll.sort([x IN meets | x.uid]) AS meets, apoc.coll.sort([x IN indicates | x.uid]) AS indicates
 }
-WITH leaf, status, frameworks, advances
-ORDER BY size(frameworks) DESC, size(advances) DESC, leaf.order, leaf.uid
-WITH collect({uid: leaf.uid, ref: leaf.ref, title: leaf.title, status: status, frameworks: frameworks,
-              advances: advances}) AS rows
-RETURN {framework: $framework, org: $org, today: toString(date(coalesce($today, date()))), total: size(rows),
-        gaps: rows[coalesce($offset, 0)..coalesce($offset, 0) + coalesce($first, size(rows))]} AS result
+WITH leaf, status, indications, frameworks, meets, indicates
+ORDER BY size(frameworks) DESC, size(meets) DESC, size(indicates) DESC, leaf.order, leaf.uid
+WITH collect({uid: leaf.uid, ref: leaf.ref, title: leaf.title, status: status, frameworks: frameworks, meets: meets,
+              indicates: indicates, indications: indications}) AS rows
+RETURN {framework: $framework, org: $org, today: toString(date(coalesce($today, date()))),
+        maxDepth: coalesce($maxDepth, 3), minStrength: coalesce($minStrength, 7),
+        indicationDepth: coalesce($indicationDepth, 1), indicationMinStrength: coalesce($indicationMinStrength, 5),
+        total: size(rows), gaps: rows[coalesce($offset, 0)..coalesce($offset, 0) + coalesce($first, size(rows))]} AS result

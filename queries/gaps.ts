@@ -1,6 +1,6 @@
 /** gaps(framework, org): unmet requirements, those advancing most other adopted frameworks first. */
-import { defineQuestion, P } from './question.ts';
-import type { CoverageStatus } from './types.ts';
+import { defineQuestion, P, STATUS_PARAMS } from './question.ts';
+import type { CoverageParameters, CoverageStatus, Indication } from './types.ts';
 
 export const GAP_STATUSES = ['gap', 'unverified', 'stale', 'partially_met'] as const;
 
@@ -9,13 +9,17 @@ export interface GapItem {
   ref: string;
   title: string;
   status: CoverageStatus;
-  /** Other adopted frameworks closing this gap would advance. */
+  /** Other adopted frameworks in which meeting it directly would meet requirements by inheritance. */
   frameworks: string[];
-  /** Their requirements reached through approved mappings. */
-  advances: string[];
+  /** Their assessed requirements it would meet by inheritance (a full mapping onto a parent meets its parts). */
+  meets: string[];
+  /** Requirements of other adopted frameworks it would indicate (and not meet). */
+  indicates: string[];
+  /** Its own indications: related work the organization already did. */
+  indications: Indication[];
 }
 
-export interface GapsResult {
+export interface GapsResult extends CoverageParameters {
   framework: string;
   org: string;
   today: string;
@@ -25,7 +29,7 @@ export interface GapsResult {
 
 export const gaps = defineQuestion<GapsResult>(
   'gaps',
-  'requirements not met, ordered by how many other adopted frameworks closing them would advance',
+  'requirements not met, ranked by what meeting them would meet (by inheritance) and indicate in other adopted frameworks',
   [
     P.framework(),
     P.org,
@@ -35,8 +39,7 @@ export const gaps = defineQuestion<GapsResult>(
       oneOf: GAP_STATUSES,
       description: `statuses counted as gaps, comma-separated (default gap; ${GAP_STATUSES.join(', ')})`,
     },
-    P.today,
-    P.maxDepth,
+    ...STATUS_PARAMS,
     P.first,
     P.offset,
   ],

@@ -2,15 +2,19 @@
 // away, and/or when time passes. "Before" is the status of every assessed requirement of every framework
 // the organization adopts as of $today; "after" is the status as of the later date (= $asOf, or $today +
 // $withinDays days, or $today) without $evidence and $control. Lists the evidence that expires in between.
-// One row, column `result`. Params: $org, $evidence, $control, $today, $asOf, $withinDays, $maxDepth, $first, $offset.
-WITH $org AS org, date(coalesce($today, date())) AS now, coalesce($maxDepth, 3) AS maxDepth
-WITH org, now, maxDepth,
+// Statuses follow the coverage rules (queries/README.md); an inheritance that breaks shows as met/inherited -> gap.
+// One row, column `result`. Params: $org, $evidence, $control, $today, $asOf, $withinDays, $maxDepth,
+// $minStrength, $indicationDepth, $indicationMinStrength, $first, $offset.
+WITH $org AS org, date(coalesce($today, date())) AS now, coalesce($maxDepth, 3) AS maxDepth,
+     coalesce($minStrength, 7) AS minStrength, coalesce($indicationDepth, 1) AS indicationDepth,
+     coalesce($indicationMinStrength, 5) AS indicationMinStrength
+WITH org, now, maxDepth, minStrength, indicationDepth, indicationMinStrength,
      coalesce(date($asOf), CASE WHEN $withinDays IS NULL THEN now ELSE now + duration({days: $withinDays}) END) AS later,
      [(:Organization {id: org})-[:ADOPTS]->(f:Framework) | f.id] AS fws
 UNWIND [{name: 'before', today: now, dropEvidence: [], dropControls: []},
         {name: 'after', today: later, dropEvidence: [x IN [$evidence] WHERE x IS NOT NULL],
          dropControls: [x IN [$control] WHERE x IS NOT NULL]}] AS scenario
-WITH org, now, later, maxDepth, fws, scenario.name AS scenarioName, scenario.today AS today,
+WITH org, now, later, maxDepth, minStrength, indicationDepth, indicationMinStrength, fws, scenario.name AS scenarioName, scenario.today AS today,
      scenario.dropEvidence AS dropEvidence, scenario.dropControls AS dropControls, null AS systemId, null AS sourceFws
 // @include status-block
 WITH leaf, collect([scenarioName, {status: status, basis: basis}]) AS pairs

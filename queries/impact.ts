@@ -1,5 +1,5 @@
 /** impact(evidence|control, org, asOf?, withinDays?): what changes when evidence or a control goes, or time passes. */
-import { defineQuestion, P, QueryParameterError } from './question.ts';
+import { defineQuestion, P, QueryParameterError, STATUS_PARAMS } from './question.ts';
 import type { Basis, CoverageStatus } from './types.ts';
 
 export interface StatusChange {
@@ -34,7 +34,7 @@ export const impact = defineQuestion<ImpactResult>(
     P.org,
     { name: 'evidence', type: 'string', exists: 'evidence', description: 'evidence id to take away' },
     { name: 'control', type: 'string', exists: 'control', description: 'control id to take away' },
-    P.today,
+    ...STATUS_PARAMS,
     { name: 'asOf', type: 'date', description: 'judge "after" on this date (default: today, or today + withinDays)' },
     {
       name: 'withinDays',
@@ -43,7 +43,6 @@ export const impact = defineQuestion<ImpactResult>(
       max: 3650,
       description: 'judge "after" this many days from today: what expires in the next N days',
     },
-    P.maxDepth,
     P.first,
     P.offset,
   ],

@@ -3,11 +3,16 @@
 // (organization-wide controls plus the system's own), and the ISO/IEC 42001 requirements that address the
 // provision through an approved mapping (relationship read from the 42001 side), with their status.
 // The role/risk table below is ours, summarized from the Act (Art.4, 5, 9-27, 43-50, 53-55, 72-73); each
-// entry says when it applies. One row, column `result`. Params: $system, $org, $today, $maxDepth (null = 3).
+// entry says when it applies. Statuses follow the coverage rules (queries/README.md). One row, column `result`.
+// Params: $system, $org, $today, $maxDepth (null = 3), $minStrength (null = 7), $indicationDepth (null = 1),
+// $indicationMinStrength (null = 5).
 WITH $org AS org, date(coalesce($today, date())) AS today, ['eu-ai-act', 'iso42001'] AS fws,
-     coalesce($maxDepth, 3) AS maxDepth, $system AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws
+     coalesce($maxDepth, 3) AS maxDepth, coalesce($minStrength, 7) AS minStrength,
+     coalesce($indicationDepth, 1) AS indicationDepth, coalesce($indicationMinStrength, 5) AS indicationMinStrength,
+     $system AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws
 // @include status-block
-WITH collect([leaf.uid, {status: status, basis: basis, controls: [c IN controls | c.control], inferred: inferred}]) AS pairs
+WITH collect([leaf.uid, {status: status, basis: basis, directStatus: directStatus, controls: [c IN controls | c.control],
+                         inherited: inherited, indications: indications}]) AS pairs
 WITH apoc.map.fromPairs(pairs) AS statusBy
 MATCH (s:System {orgId: $org, id: $system})
 CALL (s, statusBy) {
@@ -55,7 +60,7 @@ CALL (prov, statusBy) {
   WHERE coalesce(leaf.normative, true) AND NOT EXISTS { (:Requirement)-[:PART_OF]->(leaf) }
   WITH leaf ORDER BY leaf.order, leaf.uid
   RETURN collect(apoc.map.merge({uid: leaf.uid, ref: leaf.ref, title: leaf.title},
-                                coalesce(statusBy[leaf.uid], {status: 'gap', basis: null, controls: [], inferred: null}))) AS parts
+                                coalesce(statusBy[leaf.uid], {status: 'gap', basis: null, directStatus: 'gap', controls: [], inherited: null, indications: []}))) AS parts
 }
 CALL (prov, statusBy) {
   MATCH (x:Requirement)-[:PART_OF*0..]->(prov)
@@ -68,7 +73,7 @@ CALL (prov, statusBy) {
   WITH iso, head(collect({provision: x.uid, relationship: rel, strength: m.strength, explanation: m.explanation})) AS link
   ORDER BY iso.order, iso.uid
   RETURN collect(apoc.map.merge({uid: iso.uid, ref: iso.ref, title: iso.title, mapping: link},
-                                coalesce(statusBy[iso.uid], {status: 'gap', basis: null, controls: [], inferred: null}))) AS iso42001
+                                coalesce(statusBy[iso.uid], {status: 'gap', basis: null, directStatus: 'gap', controls: [], inherited: null, indications: []}))) AS iso42001
 }
 WITH n, p, prov, parts, iso42001 ORDER BY n
 RETURN collect({uid: prov.uid, ref: prov.ref, title: prov.title, why: p.why,

@@ -1,6 +1,6 @@
 /** obligations(system, org): AI Act provisions by role and risk class -> ISO 42001 -> status. */
-import { defineQuestion, P } from './question.ts';
-import type { Basis, CoverageStatus, InferredCoverage } from './types.ts';
+import { defineQuestion, P, STATUS_PARAMS } from './question.ts';
+import type { Basis, CoverageStatus, Indication, InheritedCoverage } from './types.ts';
 
 export interface StatusOf {
   uid: string;
@@ -8,8 +8,10 @@ export interface StatusOf {
   title: string;
   status: CoverageStatus;
   basis: Basis | null;
+  directStatus: Exclude<CoverageStatus, 'excluded'>;
   controls: string[];
-  inferred: InferredCoverage | null;
+  inherited: InheritedCoverage | null;
+  indications: Indication[];
 }
 
 export interface Obligation {
@@ -36,7 +38,6 @@ export const obligations = defineQuestion<ObligationsResult>(
   [
     { name: 'system', type: 'string', required: true, exists: 'system', description: 'system id, e.g. sys-chatbot' },
     P.org,
-    P.today,
-    P.maxDepth,
+    ...STATUS_PARAMS,
   ],
 );

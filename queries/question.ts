@@ -5,6 +5,7 @@
  */
 import type { Graph } from '../graph/connection.ts';
 import { CrosswalkError } from '../graph/errors.ts';
+import { FULL_MAPPING_MIN_STRENGTH } from '../graph/model.ts';
 import { cypher } from './cypher.ts';
 
 /** A parameter a question was given that it cannot use. */
@@ -32,6 +33,17 @@ export type Params = Record<string, ParamValue>;
 /** The largest mapping depth any question accepts (paths grow fast beyond it). */
 export const MAX_DEPTH = 5;
 
+/**
+ * Defaults of the coverage parameters (queries/README.md "Coverage semantics"). The .cypher files apply the
+ * same values with coalesce() (the API passes its arguments to them unchanged); a unit test keeps both equal.
+ */
+export const COVERAGE_DEFAULTS = {
+  maxDepth: 3,
+  minStrength: FULL_MAPPING_MIN_STRENGTH,
+  indicationDepth: 1,
+  indicationMinStrength: 5,
+} as const;
+
 export const P = {
   org: { name: 'org', type: 'string', required: true, exists: 'organization', description: 'organization id, e.g. demo' },
   today: { name: 'today', type: 'date', description: 'the date evidence validity is judged on (default: today)' },
@@ -40,7 +52,28 @@ export const P = {
     type: 'int',
     min: 1,
     max: MAX_DEPTH,
-    description: 'most mapping hops an inference may take (default 3)',
+    description: `most mapping hops an inheritance (met through equal/superset_of mappings) may take (default ${COVERAGE_DEFAULTS.maxDepth})`,
+  },
+  minStrength: {
+    name: 'minStrength',
+    type: 'int',
+    min: 1,
+    max: 10,
+    description: `weakest mapping strength an inheritance may use, 1-10 (default ${COVERAGE_DEFAULTS.minStrength})`,
+  },
+  indicationDepth: {
+    name: 'indicationDepth',
+    type: 'int',
+    min: 1,
+    max: MAX_DEPTH,
+    description: `most mapping hops an indication (related work, never counted as met) may take (default ${COVERAGE_DEFAULTS.indicationDepth})`,
+  },
+  indicationMinStrength: {
+    name: 'indicationMinStrength',
+    type: 'int',
+    min: 1,
+    max: 10,
+    description: `weakest mapping strength an indication may use, 1-10 (default ${COVERAGE_DEFAULTS.indicationMinStrength})`,
   },
   first: { name: 'first', type: 'int', min: 0, max: 10_000, description: 'page size (default: all)' },
   offset: { name: 'offset', type: 'int', min: 0, description: 'items to skip (default 0)' },
@@ -52,6 +85,15 @@ export const P = {
     description: 'framework id: iso42001, iso27001, eu-ai-act, gdpr, nis2',
   }),
 } satisfies Record<string, ParamSpec | ((name?: string) => ParamSpec)>;
+
+/** The parameters of every question that computes coverage status, after its own. */
+export const STATUS_PARAMS: readonly ParamSpec[] = [
+  P.today,
+  P.maxDepth,
+  P.minStrength,
+  P.indicationDepth,
+  P.indicationMinStrength,
+];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

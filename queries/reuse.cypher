@@ -1,16 +1,26 @@
-// reuse(source, target, org): what the organization's directly met or partially met requirements of the
-// SOURCE framework give it for the TARGET framework, through approved mappings (composition rules in
-// queries/README.md). One entry per target requirement reached (its best path), next to its current status.
-// One row, column `result`. Params: $source, $target, $org, $today, $maxDepth (null = 3), $first, $offset.
+// reuse(source, target, org): what the organization's direct work on the SOURCE framework gives it for the
+// TARGET framework under the coverage rules (queries/README.md): the target requirements it meets by
+// inheritance (a full chain of mappings from a directly met source requirement; counts as met) and, apart,
+// those it only indicates (related work, never counted). One entry per target requirement reached, next to
+// its status counting the organization's direct work and what the source gives. One row, column `result`.
+// Params: $source, $target, $org, $today, $maxDepth (null = 3), $minStrength (null = 7),
+//         $indicationDepth (null = 1), $indicationMinStrength (null = 5), $first, $offset.
 WITH $org AS org, date(coalesce($today, date())) AS today, [$target] AS fws, coalesce($maxDepth, 3) AS maxDepth,
+     coalesce($minStrength, 7) AS minStrength, coalesce($indicationDepth, 1) AS indicationDepth,
+     coalesce($indicationMinStrength, 5) AS indicationMinStrength,
      null AS systemId, [] AS dropEvidence, [] AS dropControls, [$source] AS sourceFws
 // @include status-block
-WITH leaf, status, basis, inferred
+WITH leaf, status, basis, inherited, indications
 ORDER BY leaf.order, leaf.uid
-WITH collect({uid: leaf.uid, ref: leaf.ref, title: leaf.title, reuse: inferred, currentStatus: status, currentBasis: basis}) AS assessed
-WITH assessed, [r IN assessed WHERE r.reuse IS NOT NULL] AS rows
+WITH collect({uid: leaf.uid, ref: leaf.ref, title: leaf.title, inherited: inherited,
+              indications: CASE WHEN inherited IS NULL THEN indications ELSE [] END,
+              currentStatus: status, currentBasis: basis}) AS assessed
+WITH assessed, [r IN assessed WHERE r.inherited IS NOT NULL OR size(r.indications) > 0] AS rows
 RETURN {source: $source, target: $target, org: $org, today: toString(date(coalesce($today, date()))),
+        maxDepth: coalesce($maxDepth, 3), minStrength: coalesce($minStrength, 7),
+        indicationDepth: coalesce($indicationDepth, 1), indicationMinStrength: coalesce($indicationMinStrength, 5),
         targetRequirements: size(assessed),
-        met: size([r IN rows WHERE r.reuse.status = 'met']), partially_met: size([r IN rows WHERE r.reuse.status = 'partially_met']),
+        inherited: size([r IN rows WHERE r.inherited IS NOT NULL]),
+        indicated: size([r IN rows WHERE r.inherited IS NULL]),
         total: size(rows),
         requirements: rows[coalesce($offset, 0)..coalesce($offset, 0) + coalesce($first, size(rows))]} AS result

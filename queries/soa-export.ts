@@ -1,8 +1,10 @@
 /** Renders the Statement of Applicability (queries/soa) as CSV, Markdown or an XLSX workbook. */
 import ExcelJS from 'exceljs';
 import type { Graph } from '../graph/connection.ts';
+import { indicationText } from './coverage-report.ts';
 import { QueryParameterError } from './question.ts';
 import { soa, type SoaResult, type SoaRow } from './soa.ts';
+import { HEADLINE_LABELS } from './status.ts';
 
 export const SOA_FORMATS = ['csv', 'md', 'xlsx'] as const;
 export type SoaFormat = (typeof SOA_FORMATS)[number];
@@ -17,6 +19,7 @@ const COLUMNS = [
   'basis',
   'implemented_by',
   'evidence',
+  'related_work',
 ] as const;
 
 function cells(row: SoaRow): string[] {
@@ -33,6 +36,20 @@ function cells(row: SoaRow): string[] {
     row.basis ?? '',
     row.implementedBy.map((c) => `${c.id} ${c.name} (${c.status}, ${c.coverage})`).join('; '),
     [...new Set(evidence)].join('; '),
+    // Indications are related work the organization did elsewhere: never an implementation of this control.
+    row.relatedWork.map(indicationText).join('; '),
+  ];
+}
+
+/** The headline figures, in words (the same as the coverage report's). */
+export function soaHeadline(result: SoaResult): [string, string][] {
+  const pct = (v: number | null) => (v === null ? '-' : `${v}%`);
+  return [
+    ['applicable', `${result.applicable} of ${result.total} controls`],
+    [HEADLINE_LABELS.percentMetDirect, `${pct(result.percentMetDirect)} (${result.metDirect})`],
+    [HEADLINE_LABELS.percentMet, `${pct(result.percentMet)} (${result.metDirect + result.metInherited})`],
+    [HEADLINE_LABELS.percentPartiallyMetDirect, `${pct(result.percentPartiallyMetDirect)} (${result.partiallyMet})`],
+    [HEADLINE_LABELS.indicated, String(result.indicated)],
   ];
 }
 
@@ -49,6 +66,10 @@ export function soaToMarkdown(result: SoaResult): string {
     '',
     `${result.applicable} of ${result.total} controls applicable.`,
     '',
+    ...soaHeadline(result).map(([k, v]) => `- ${k}: ${v}`),
+    '',
+    'Related work lists mappings from requirements the organization met elsewhere; it is advice, not implementation.',
+    '',
     `| ${COLUMNS.join(' | ')} |`,
     `|${COLUMNS.map(() => '---').join('|')}|`,
     ...result.rows.map((r) => `| ${cells(r).map(mdField).join(' | ')} |`),
@@ -63,7 +84,7 @@ export async function soaToXlsx(result: SoaResult): Promise<Buffer> {
   sheet.columns = COLUMNS.map((c) => ({
     header: c,
     key: c,
-    width: c === 'justification' || c === 'implemented_by' || c === 'evidence' ? 50 : 16,
+    width: c === 'justification' || c === 'implemented_by' || c === 'evidence' || c === 'related_work' ? 50 : 16,
   }));
   for (const row of result.rows) sheet.addRow(cells(row));
   sheet.getRow(1).font = { bold: true };
@@ -73,7 +94,8 @@ export async function soaToXlsx(result: SoaResult): Promise<Buffer> {
     ['framework', result.framework],
     ['organization', result.org],
     ['date', result.today],
-    ['applicable', `${result.applicable} of ${result.total}`],
+    ...soaHeadline(result),
+    ['related work', 'mappings from requirements met elsewhere: advice, never implementation'],
   ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,6 +1,6 @@
 /** soa(framework, org): Statement of Applicability for ISO/IEC 42001 or 27001 Annex A. */
-import { defineQuestion, P } from './question.ts';
-import type { Basis, CoverageStatus } from './types.ts';
+import { defineQuestion, P, STATUS_PARAMS } from './question.ts';
+import type { Basis, CoverageParameters, CoverageStatus, Indication, InheritedCoverage } from './types.ts';
 
 export const SOA_FRAMEWORKS = ['iso42001', 'iso27001'] as const;
 
@@ -11,10 +11,15 @@ export interface SoaRow {
   group: string;
   groupTitle: string;
   applicable: boolean;
+  /** "Applicable: implemented by ..." only with an in-force control of the organization's own. */
   justification: string;
   status: CoverageStatus;
   basis: Basis | null;
-  inferredFrom: string | null;
+  directStatus: Exclude<CoverageStatus, 'excluded'>;
+  /** Where the row is met from when its basis is inherited. */
+  inherited: InheritedCoverage | null;
+  /** Indications of a control that is not met: related work, never implementation. */
+  relatedWork: Indication[];
   implementedBy: {
     id: string;
     name: string;
@@ -24,17 +29,25 @@ export interface SoaRow {
   }[];
 }
 
-export interface SoaResult {
+export interface SoaResult extends CoverageParameters {
   framework: string;
   org: string;
   today: string;
   total: number;
   applicable: number;
+  metDirect: number;
+  metInherited: number;
+  partiallyMet: number;
+  /** Applicable controls not met that carry related work. */
+  indicated: number;
+  percentMetDirect: number | null;
+  percentMet: number | null;
+  percentPartiallyMetDirect: number | null;
   rows: SoaRow[];
 }
 
 export const soa = defineQuestion<SoaResult>(
   'soa',
-  'Statement of Applicability: every Annex A control, applicability, implementing controls, status, evidence',
-  [{ ...P.framework(), oneOf: SOA_FRAMEWORKS, description: 'iso42001 or iso27001' }, P.org, P.today, P.maxDepth],
+  'Statement of Applicability: every Annex A control, applicability, implementing controls, status, evidence, related work',
+  [{ ...P.framework(), oneOf: SOA_FRAMEWORKS, description: 'iso42001 or iso27001' }, P.org, ...STATUS_PARAMS],
 );

@@ -20,39 +20,39 @@ const camel = (name: string): string => name.replace(/-([a-z])/g, (_, c: string)
 
 const FORMATTERS: Record<string, (result: never) => string[]> = {
   coverage: (r: CoverageResult) => [
-    `${r.framework} for ${r.org}${r.system ? ` (system ${r.system})` : ''} on ${r.today}: ${r.percentMet ?? '-'}% met, ${r.percentCovered ?? '-'}% met or partially met`,
-    `  met ${r.totals.met} (direct ${r.totals.metDirect}, inferred ${r.totals.metInferred}), partially met ${r.totals.partially_met} (direct ${r.totals.partiallyMetDirect}, inferred ${r.totals.partiallyMetInferred}), stale ${r.totals.stale}, unverified ${r.totals.unverified}, gap ${r.totals.gap}, excluded ${r.totals.excluded} of ${r.totals.requirements}`,
+    `${r.framework} for ${r.org}${r.system ? ` (system ${r.system})` : ''} on ${r.today}: ${r.percentMetDirect ?? '-'}% met directly, ${r.percentMet ?? '-'}% met including inherited, ${r.percentPartiallyMetDirect ?? '-'}% partially met directly`,
+    `  met ${r.totals.met} (directly ${r.totals.metDirect}, by inheritance ${r.totals.metInherited}), partially met ${r.totals.partiallyMet}, stale ${r.totals.stale}, unverified ${r.totals.unverified}, gap ${r.totals.gap}, excluded ${r.totals.excluded} of ${r.totals.requirements}; ${r.totals.indicated} not met with related work indicated`,
     '',
     ...r.groups.map(
       (g) =>
-        `  ${g.ref.padEnd(8)} ${g.title.slice(0, 44).padEnd(44)} ${String(g.met).padStart(3)} met ${String(g.partially_met).padStart(3)} partial ${String(g.gap).padStart(3)} gap  ${g.percentMet ?? '-'}%`,
+        `  ${g.ref.padEnd(8)} ${g.title.slice(0, 44).padEnd(44)} ${String(g.met).padStart(3)} met ${String(g.partiallyMet).padStart(3)} partial ${String(g.gap).padStart(3)} gap ${String(g.indicated).padStart(3)} indicated  ${g.percentMet ?? '-'}%`,
     ),
     '',
     ...r.requirements.map(
       (q) =>
-        `  ${q.uid.padEnd(28)} ${q.status.padEnd(13)} ${(q.basis ?? '').padEnd(8)} ${[...new Set(q.controls.map((c) => c.control))].join(' ')}${q.inferred && q.basis === 'inferred' ? `via ${q.inferred.path.join(' > ')}` : ''}`,
+        `  ${q.uid.padEnd(28)} ${q.status.padEnd(13)} ${(q.basis ?? '').padEnd(9)} ${[...new Set(q.controls.map((c) => c.control))].join(' ')}${q.inherited && q.basis === 'inherited' ? `via ${q.inherited.path.join(' > ')}` : ''}${q.status !== 'met' && q.indications.length ? `related: ${q.indications.map((i) => i.source).join(', ')}` : ''}`,
     ),
   ],
   'evidence-covering-both': (r: EvidenceCoveringBothResult) => [
     `${r.total} evidence items cover both ${r.frameworkA} and ${r.frameworkB} for ${r.org} on ${r.today}`,
     ...r.items.flatMap((i) => [
       `  ${i.evidence.id}  ${i.evidence.title}${i.evidence.valid ? '' : ` [${i.evidence.status}, valid until ${i.evidence.validUntil ?? '-'}]`}  (controls ${i.controls.join(', ')})`,
-      `    ${r.frameworkA}: ${i.a.map((x) => `${x.ref}${x.via === 'mapping' ? `~${x.coverage}/${x.strength}` : ''}`).join(', ')}`,
-      `    ${r.frameworkB}: ${i.b.map((x) => `${x.ref}${x.via === 'mapping' ? `~${x.coverage}/${x.strength}` : ''}`).join(', ')}`,
+      `    ${r.frameworkA}: ${i.a.map((x) => `${x.ref}${x.reach === 'direct' ? '' : `~${x.reach}/${x.strength}`}`).join(', ')}`,
+      `    ${r.frameworkB}: ${i.b.map((x) => `${x.ref}${x.reach === 'direct' ? '' : `~${x.reach}/${x.strength}`}`).join(', ')}`,
     ]),
   ],
   reuse: (r: ReuseResult) => [
-    `${r.source} -> ${r.target} for ${r.org}: ${r.met} met and ${r.partially_met} partially met of ${r.targetRequirements} requirements through mappings`,
-    ...r.requirements.map(
-      (q) =>
-        `  ${q.uid.padEnd(28)} ${q.reuse.status.padEnd(13)} strength ${q.reuse.strength}  ${q.reuse.path.join(' > ')}  (now ${q.currentStatus})`,
-    ),
+    `${r.source} -> ${r.target} for ${r.org}: ${r.inherited} met by inheritance, ${r.indicated} more indicated (related work, not met) of ${r.targetRequirements} requirements`,
+    ...r.requirements.map((q) => {
+      const best = q.inherited ?? q.indications[0];
+      return `  ${q.uid.padEnd(28)} ${(q.inherited ? 'inherited' : 'indicated').padEnd(10)} strength ${best?.strength ?? '-'}  ${best?.path.join(' > ') ?? ''}  (now ${q.currentStatus})`;
+    }),
   ],
   gaps: (r: GapsResult) => [
     `${r.total} gaps in ${r.framework} for ${r.org}`,
     ...r.gaps.map(
       (g) =>
-        `  ${g.uid.padEnd(28)} ${g.status.padEnd(11)} advances ${g.frameworks.length} frameworks (${g.frameworks.join(', ')}), ${g.advances.length} requirements`,
+        `  ${g.uid.padEnd(28)} ${g.status.padEnd(11)} would meet ${g.meets.length} requirements in ${g.frameworks.length} frameworks (${g.frameworks.join(', ')}), indicate ${g.indicates.length}`,
     ),
   ],
   impact: (r: ImpactResult) => [
@@ -68,7 +68,10 @@ const FORMATTERS: Record<string, (result: never) => string[]> = {
   explain: (r: ExplainResult) => [
     `${r.requirement.uid} ${r.requirement.title}: ${r.status ?? 'see parts'} (${r.org}, ${r.today})`,
     ...r.parts.flatMap((p) => [
-      `  ${p.uid}: ${p.status}${p.basis ? ` (${p.basis})` : ''}${p.exclusion ? ` - ${p.exclusion.justification}` : ''}`,
+      `  ${p.uid}: ${p.status}${p.basis ? ` (${p.basis})` : ''}${p.exclusion ? ` - ${p.exclusion.justification}` : ''}${p.basis === 'inherited' && p.inherited ? ` through ${p.inherited.path.join(' > ')}` : ''}`,
+      ...p.indications.map(
+        (i) => `    related work: ${i.path.join(' > ')} [${i.relationships.join(', ')}] strength ${i.strength}`,
+      ),
       ...p.direct.flatMap((d) => [
         `    control ${d.control} (${d.coverage}, implements ${d.via})`,
         ...d.paths.map(
@@ -77,9 +80,9 @@ const FORMATTERS: Record<string, (result: never) => string[]> = {
         ),
       ]),
     ]),
-    ...r.inferred.map(
+    ...r.paths.map(
       (p) =>
-        `  ${p.chosen ? '*' : ' '} ${p.status.padEnd(13)} strength ${p.strength}  ${p.nodes.map((n) => n.uid).join(' > ')}  [${p.relationships.map((x) => x.read).join(', ')}]`,
+        `  ${p.chosen ? '*' : ' '} ${(p.reading ?? 'no effect').padEnd(12)} strength ${p.strength}  ${p.nodes.map((n) => n.uid).join(' > ')}  [${p.relationshipsRead.join(', ')}]`,
     ),
   ],
   obligations: (r: ObligationsResult) => [
@@ -91,7 +94,7 @@ const FORMATTERS: Record<string, (result: never) => string[]> = {
     ]),
   ],
   soa: (r: SoaResult) => [
-    `Statement of Applicability ${r.framework}, ${r.org}, ${r.today}: ${r.applicable} of ${r.total} applicable`,
+    `Statement of Applicability ${r.framework}, ${r.org}, ${r.today}: ${r.applicable} of ${r.total} applicable; ${r.percentMetDirect ?? '-'}% met directly, ${r.percentMet ?? '-'}% met including inherited, ${r.indicated} with related work`,
     ...r.rows.map(
       (x) =>
         `  ${x.ref.padEnd(8)} ${x.applicable ? 'yes' : 'no '} ${x.status.padEnd(13)} ${x.implementedBy.map((c) => c.id).join(' ')}  ${x.justification}`,

@@ -4,7 +4,8 @@
 // mappings (not no_relationship) to requirements of the other frameworks the organization adopts: closing
 // the gap advances those too.
 // Params: $framework, $org.
-WITH $org AS org, date() AS today, [$framework] AS fws, 3 AS maxDepth, null AS systemId, [] AS dropEvidence,
+WITH $org AS org, date() AS today, [$framework] AS fws, 3 AS maxDepth, 7 AS minStrength, 1 AS indicationDepth,
+     5 AS indicationMinStrength, null AS systemId, [] AS dropEvidence,
      [] AS dropControls, null AS sourceFws
 // @include status-block
 WITH leaf WHERE status = 'gap'

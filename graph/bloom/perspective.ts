@@ -23,6 +23,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cypher as questionCypher } from '../../queries/cypher.ts';
+import { INDICATED_COLOR, INHERITED_COLOR, STATUS_COLORS as QUERY_STATUS_COLORS } from '../../queries/status.ts';
 import { PROJECT_ROOT } from '../config.ts';
 import {
   CONTROL_STATUSES,
@@ -169,15 +170,8 @@ const PALETTE = [
   '#D9D9D9',
 ];
 
-/** The coverage status colours of the built-in explorer, so both views read the same. */
-export const STATUS_COLORS: Record<(typeof COVERAGE_STATUSES)[number], string> = {
-  met: '#2e7d32',
-  partially_met: '#8bc34a',
-  stale: '#f2a900',
-  unverified: '#7e57c2',
-  gap: '#d32f2f',
-  excluded: '#9e9e9e',
-};
+/** The coverage status colours of the built-in explorer (queries/status.ts), so both views read the same. */
+export const STATUS_COLORS: Record<(typeof COVERAGE_STATUSES)[number], string> = QUERY_STATUS_COLORS;
 /** The seeded frameworks' colours (requirements take their framework's colour; others keep the default). */
 export const FRAMEWORK_COLORS: Record<string, string> = {
   iso42001: '#1565c0',
@@ -249,6 +243,19 @@ function whenEquals(basedOn: string, value: string, color: string, size?: number
   };
 }
 
+function whenTrue(basedOn: string, color: string): BloomStyleRule {
+  return {
+    type: 'single',
+    basedOn,
+    dataType: 'boolean',
+    condition: 'isTrue',
+    conditionValue: null,
+    ...RULE_DEFAULTS,
+    applyColor: true,
+    styleColor: color,
+  };
+}
+
 function whenFalse(basedOn: string, color: string, size: number): BloomStyleRule {
   return {
     type: 'single',
@@ -298,7 +305,12 @@ const CATEGORY_RULES: Record<string, BloomStyleRule[]> = {
     whenEquals('aiActRisk', 'limited', '#F79767'),
   ],
   Risk: [sizeRange('impact', 1, 5, 1, 2)],
-  [COVERAGE_STATUS_LABEL]: rulesFrom('status', STATUS_COLORS, { gap: 1.5, stale: 1.25 }),
+  // Met by inheritance and "not met, related work indicated" wear their own colours before the status's.
+  [COVERAGE_STATUS_LABEL]: [
+    whenEquals('basis', 'inherited', INHERITED_COLOR),
+    whenTrue('indicated', INDICATED_COLOR),
+    ...rulesFrom('status', STATUS_COLORS, { gap: 1.5, stale: 1.25 }),
+  ],
 };
 
 const RELATIONSHIP_STYLE: Record<string, { color: string; width: number; rules: BloomStyleRule[] }> = {

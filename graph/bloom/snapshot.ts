@@ -1,6 +1,6 @@
 /**
  * The per-organization coverage snapshot Bloom colours requirements by: one
- * `(:CoverageStatus {orgId, requirementUid, frameworkId, status, basis, asOf, maxDepth})-[:STATUS_OF]->(:Requirement)`
+ * `(:CoverageStatus {orgId, requirementUid, frameworkId, status, basis, indicated, asOf, maxDepth, minStrength})-[:STATUS_OF]->(:Requirement)`
  * per assessed requirement. Bloom styles only by stored properties, and coverage is computed per
  * organization (Requirements are shared by every tenant and must not carry one tenant's status), so the
  * status is written as separate nodes, on request (`crosswalk bloom snapshot`), from the coverage question
@@ -18,6 +18,7 @@ export interface SnapshotOptions {
   /** YYYY-MM-DD; default: today. */
   today?: string | null;
   maxDepth?: number | null;
+  minStrength?: number | null;
 }
 
 export interface SnapshotResult {
@@ -37,9 +38,10 @@ export async function writeCoverageSnapshot(graph: Graph, options: SnapshotOptio
   if (frameworks.length === 0) {
     throw new CrosswalkError(`organization '${options.org}' adopts no framework`, 'Name them: --framework iso42001,iso27001');
   }
-  const rows: { uid: string; frameworkId: string; status: string; basis: string | null }[] = [];
+  const rows: { uid: string; frameworkId: string; status: string; basis: string | null; indicated: boolean }[] = [];
   const summary: SnapshotResult['frameworks'] = [];
   let asOf = '';
+  let depths = { maxDepth: 3, minStrength: 7 };
   for (const framework of frameworks) {
     // Validates org, framework, today and maxDepth like `crosswalk query coverage` does.
     const result = await coverage.run(graph, {
@@ -47,11 +49,15 @@ export async function writeCoverageSnapshot(graph: Graph, options: SnapshotOptio
       org: options.org,
       today: options.today ?? null,
       maxDepth: options.maxDepth ?? null,
+      minStrength: options.minStrength ?? null,
     });
     asOf = result.today;
+    depths = { maxDepth: result.maxDepth, minStrength: result.minStrength };
     const byStatus: Record<string, number> = {};
     for (const r of result.requirements) {
-      rows.push({ uid: r.uid, frameworkId: framework, status: r.status, basis: r.basis });
+      // indicated: not met, not excluded, with related work (the coverage question's `indicated` count).
+      const indicated = r.status !== 'met' && r.status !== 'excluded' && r.indications.length > 0;
+      rows.push({ uid: r.uid, frameworkId: framework, status: r.status, basis: r.basis, indicated });
       byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
     }
     summary.push({ framework, requirements: result.requirements.length, byStatus });
@@ -61,7 +67,7 @@ export async function writeCoverageSnapshot(graph: Graph, options: SnapshotOptio
     frameworks,
     rows,
     asOf,
-    maxDepth: options.maxDepth ?? 3,
+    ...depths,
   });
   return {
     org: options.org,

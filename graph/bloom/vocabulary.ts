@@ -5,7 +5,6 @@
  * against api/typeDefs.graphql, so a new label or property cannot be forgotten silently.
  */
 import { CONTROL_STATUSES, COVERAGES, EVIDENCE_STATUSES, MAPPING_RELATIONSHIPS, MAPPING_STATUSES } from '../model.ts';
-import type { CoverageStatus } from '../../queries/types.ts';
 
 /** Bloom's property data types (the names Bloom writes into a perspective). */
 export type BloomDataType = 'String' | 'Integer' | 'Float' | 'Boolean' | 'Date' | 'DateTime';
@@ -108,7 +107,17 @@ export const LABELS: readonly LabelSpec[] = [
     label: COVERAGE_STATUS_LABEL,
     caption: ['status'],
     side: 'snapshot',
-    properties: [s('orgId'), s('requirementUid'), s('frameworkId'), s('status'), s('basis'), d('asOf'), f('maxDepth')],
+    properties: [
+      s('orgId'),
+      s('requirementUid'),
+      s('frameworkId'),
+      s('status'),
+      s('basis'),
+      b('indicated'),
+      d('asOf'),
+      f('maxDepth'),
+      f('minStrength'),
+    ],
   },
 ];
 
@@ -137,5 +146,6 @@ export const INTERNAL_LABELS: readonly string[] = ['SchemaMigration'];
 
 // ---- Values the style rules colour (from graph/model.ts and the coverage semantics) ----
 
-export const COVERAGE_STATUSES: readonly CoverageStatus[] = ['met', 'partially_met', 'stale', 'unverified', 'gap', 'excluded'];
+// The status list has one home, queries/status.ts (the snapshot stores what the coverage question returns).
+export { COVERAGE_STATUSES } from '../../queries/status.ts';
 export { CONTROL_STATUSES, COVERAGES, EVIDENCE_STATUSES, MAPPING_RELATIONSHIPS, MAPPING_STATUSES };

@@ -9,7 +9,7 @@
 //   by the shared status block), continued to that requirement's in-force controls and valid evidence.
 // Params: $requirement (uid), $org.
 WITH $org AS org, date() AS today, COLLECT { MATCH (fw:Framework) RETURN fw.id } AS fws, 3 AS maxDepth,
-     null AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws
+     7 AS minStrength, 1 AS indicationDepth, 5 AS indicationMinStrength, null AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws
 // @include status-block
 WITH org, today, maxDepth, collect(CASE WHEN directStatus IN ['met', 'partially_met'] THEN leaf.uid END) AS coveredLeaves
 MATCH (req:Requirement {uid: $requirement})

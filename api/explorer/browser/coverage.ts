@@ -3,11 +3,19 @@
  * framework's PART_OF hierarchy to drill into, each assessed requirement coloured by its status. Parts of
  * the hierarchy show the roll-up of the assessed requirements below them.
  */
-import type { CoverageRequirement, CoverageResult, StatusCounts } from '../../../queries/coverage.ts';
+import type { CoverageCounts, CoverageRequirement, CoverageResult, StatusCounts } from '../../../queries/coverage.ts';
 import { gql, today } from './api.ts';
 import { fill, h } from './dom.ts';
 import type { Framework } from './heatmap.ts';
-import { NOT_ASSESSED_COLOR, STATUSES, STATUS_COLORS, STATUS_LABELS, STATUS_MEANING } from './status.ts';
+import {
+  HEADLINE_LABELS,
+  INDICATED_COLOR,
+  NOT_ASSESSED_COLOR,
+  STATUSES,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  STATUS_MEANING,
+} from './status.ts';
 
 const PAGE = 500;
 
@@ -66,6 +74,15 @@ async function hierarchyOf(framework: string): Promise<HierarchyRequirement[]> {
 
 const emptyCounts = (): StatusCounts => ({ met: 0, partially_met: 0, stale: 0, unverified: 0, excluded: 0, gap: 0 });
 const countOf = (counts: StatusCounts) => STATUSES.reduce((sum, s) => sum + counts[s], 0);
+/** The question's counts per final status (met counts direct and inherited). */
+const statusCounts = (c: CoverageCounts): StatusCounts => ({
+  met: c.met,
+  partially_met: c.partiallyMet,
+  stale: c.stale,
+  unverified: c.unverified,
+  excluded: c.excluded,
+  gap: c.gap,
+});
 
 function buildTree(requirements: HierarchyRequirement[], coverage: CoverageResult): TreeNode[] {
   const statuses = new Map(coverage.requirements.map((r) => [r.uid, r]));
@@ -93,7 +110,7 @@ function buildTree(requirements: HierarchyRequirement[], coverage: CoverageResul
   const groups = new Map(coverage.groups.map((g) => [g.uid, g]));
   for (const root of roots) {
     const group = groups.get(root.requirement.uid);
-    if (group) for (const s of STATUSES) root.counts[s] = group[s];
+    if (group) root.counts = statusCounts(group);
   }
   return roots;
 }
@@ -136,6 +153,9 @@ export function statusLegend(totals?: StatusCounts): HTMLElement {
     ),
   );
 }
+
+/** Not met, not excluded, with indications: the `indicated` count of the headline. */
+const indicated = (r: CoverageRequirement): boolean => r.status !== 'met' && r.status !== 'excluded' && r.indications.length > 0;
 
 function renderNode(node: TreeNode, openRequirement: (uid: string) => void): HTMLElement {
   const { requirement, assessed, children } = node;
@@ -181,6 +201,18 @@ function renderNode(node: TreeNode, openRequirement: (uid: string) => void): HTM
           STATUS_LABELS[assessed.status],
           assessed.basis ? ` (${assessed.basis})` : '',
           assessed.controls.length ? ` · ${assessed.controls.map((c) => c.control).join(', ')}` : '',
+          assessed.basis === 'inherited' && assessed.inherited ? ` · from ${assessed.inherited.source}` : '',
+          indicated(assessed)
+            ? h(
+                'span',
+                {
+                  class: 'indicated',
+                  style: `border-color:${INDICATED_COLOR}`,
+                  title: `related work (not coverage): ${assessed.indications.map((i) => `${i.source} ${i.relationships.join(' > ')} ${i.strength}`).join('; ')}`,
+                },
+                `related work: ${assessed.indications.length}`,
+              )
+            : '',
         )
       : h(
           'span',
@@ -199,6 +231,8 @@ function renderNode(node: TreeNode, openRequirement: (uid: string) => void): HTM
       class: 'node',
       'data-requirement': requirement.uid,
       'data-status': assessed?.status,
+      'data-basis': assessed?.basis ?? null,
+      'data-indicated': assessed && indicated(assessed) ? 'true' : null,
       'data-leaf': children.length ? null : 'true',
     },
     row,
@@ -265,14 +299,18 @@ export async function renderCoverage(
       h(
         'p',
         {},
+        h('strong', { id: 'percent-met-direct' }, pct(coverage.percentMetDirect)),
+        ` ${HEADLINE_LABELS.percentMetDirect}, `,
         h('strong', { id: 'percent-met' }, pct(coverage.percentMet)),
-        ' met, ',
-        h('strong', { id: 'percent-covered' }, pct(coverage.percentCovered)),
-        ' met or partially met, of ',
+        ` ${HEADLINE_LABELS.percentMet}, `,
+        h('strong', { id: 'percent-partially-met-direct' }, pct(coverage.percentPartiallyMetDirect)),
+        ` ${HEADLINE_LABELS.percentPartiallyMetDirect}, of `,
         `${t.applicable} applicable requirements (${t.requirements} assessed, ${t.excluded} excluded); `,
-        `met directly ${t.metDirect}, through mappings ${t.metInferred}. Judged on ${coverage.today}.`,
+        `met directly ${t.metDirect}, by inheritance ${t.metInherited}; `,
+        h('strong', { id: 'indicated' }, String(t.indicated)),
+        ` ${HEADLINE_LABELS.indicated}. Judged on ${coverage.today}.`,
       ),
-      statusLegend(t),
+      statusLegend(statusCounts(t)),
     ),
     h(
       'div',

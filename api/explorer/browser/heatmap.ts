@@ -1,8 +1,9 @@
 /**
  * The reuse matrix: one row per source framework, one column per target framework, among the organization's
  * adopted frameworks. A cell is the `reuse` question's answer for the pair: how many of the TARGET's assessed
- * requirements the organization gets met or partially met through what it covers DIRECTLY in the SOURCE
- * (approved mappings, one best path per target requirement; queries/README.md). Clicking a cell lists them.
+ * requirements the organization meets by inheritance from what it meets DIRECTLY in the SOURCE (full mapping
+ * chains, queries/README.md), and apart from them how many more are only indicated (related work, never
+ * counted). Clicking a cell lists them.
  */
 import type { ReuseResult } from '../../../queries/reuse.ts';
 import { gql, today } from './api.ts';
@@ -41,11 +42,11 @@ export function legend(): HTMLElement {
       'p',
       {},
       h('strong', {}, 'Each cell'),
-      " (row = source A, column = target B): the number of B's assessed requirements that the organization gets ",
-      h('em', {}, 'met or partially met'),
-      ' through the requirements of A it covers directly (met or partially met by its own controls and valid evidence), following approved mappings up to 3 hops, one best path per requirement of B — the ',
+      " (row = source A, column = target B): the number of B's assessed requirements that the organization ",
+      h('em', {}, 'meets by inheritance'),
+      ' from the requirements of A it meets directly (its own controls with valid evidence): a chain of equal/superset_of mappings, each of strength 7 or more, up to 3 hops — the ',
       h('code', {}, 'reuse'),
-      " question. Small print: how many of them are met (a full path from a met requirement) and B's number of assessed requirements. Shade: that number as a share of B's assessed requirements.",
+      " question. Small print: how many more of B's requirements are only indicated (a partial or weaker mapping one hop from work done in A: related work, not coverage) and B's number of assessed requirements. Shade: the inherited number as a share of B's assessed requirements.",
     ),
     h(
       'p',
@@ -104,22 +105,22 @@ export async function renderHeatmap(
     if (!cell) return;
     try {
       const result = await reuse(source.id, target.id, 0);
-      const share = result.targetRequirements ? result.total / result.targetRequirements : 0;
+      const share = result.targetRequirements ? result.inherited / result.targetRequirements : 0;
       const { background, color } = shade(share);
       cell.className = 'cell';
       cell.style.background = background;
       cell.style.color = color;
       Object.assign(cell.dataset, {
         total: String(result.total),
-        met: String(result.met),
-        partiallyMet: String(result.partially_met),
+        inherited: String(result.inherited),
+        indicated: String(result.indicated),
         targetRequirements: String(result.targetRequirements),
       });
-      cell.title = `${source.name} → ${target.name}: ${result.total} of ${result.targetRequirements} assessed requirements of ${target.id} met (${result.met}) or partially met (${result.partially_met}) through the organization's coverage of ${source.id}`;
+      cell.title = `${source.name} → ${target.name}: ${result.inherited} of ${result.targetRequirements} assessed requirements of ${target.id} met by inheritance from ${source.id}, ${result.indicated} more indicated (related work, not met)`;
       fill(
         cell,
-        h('span', { class: 'total' }, result.total),
-        h('small', {}, `${result.met} met · of ${result.targetRequirements}`),
+        h('span', { class: 'total' }, result.inherited),
+        h('small', {}, `+${result.indicated} indicated · of ${result.targetRequirements}`),
       );
     } catch (error) {
       cell.className = 'cell failed';
@@ -144,7 +145,7 @@ async function showDetails(
     h(
       'p',
       {},
-      `${result.total} of ${result.targetRequirements} assessed requirements of ${target.id} reached (${result.met} met, ${result.partially_met} partially met), judged on ${result.today}.`,
+      `${result.inherited} of ${result.targetRequirements} assessed requirements of ${target.id} met by inheritance, ${result.indicated} more indicated (related work, not met), judged on ${result.today}.`,
     ),
     h(
       'table',
@@ -181,10 +182,14 @@ async function showDetails(
               ),
             ),
             h('td', {}, item.title),
-            h('td', {}, badge(item.reuse.status)),
-            h('td', {}, item.reuse.source),
-            h('td', {}, item.reuse.relationships.join(' → ')),
-            h('td', {}, item.reuse.strength),
+            h(
+              'td',
+              { 'data-gives': item.inherited ? 'inherited' : 'indicated' },
+              item.inherited ? 'met (inherited)' : 'indicated',
+            ),
+            h('td', {}, (item.inherited ?? item.indications[0])?.source ?? ''),
+            h('td', {}, (item.inherited ?? item.indications[0])?.relationships.join(' → ') ?? ''),
+            h('td', {}, (item.inherited ?? item.indications[0])?.strength ?? ''),
             h('td', {}, badge(item.currentStatus), item.currentBasis ? ` ${item.currentBasis}` : ''),
           ),
         ),

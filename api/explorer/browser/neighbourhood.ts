@@ -152,7 +152,7 @@ function requirementLink(r: RequirementRef, open: (uid: string) => void): HTMLEl
 }
 
 function explanation(explain: ExplainResult): HTMLElement {
-  const chosen = explain.inferred.find((p) => p.chosen);
+  const chosen = explain.paths.find((p) => p.chosen);
   const part = explain.parts.find((p) => p.uid === explain.requirement.uid);
   const lines: (HTMLElement | string)[] = [];
   if (explain.status) {
@@ -183,10 +183,19 @@ function explanation(explain: ExplainResult): HTMLElement {
       h(
         'div',
         { class: 'muted' },
-        `Through mappings (best path): from ${chosen.source} (${chosen.sourceStatus.replace('_', ' ')}), ${hops}; strength ${chosen.strength}, ${chosen.hops} hop(s) → ${chosen.status.replace('_', ' ')}.`,
+        `Met by inheritance (best path): from ${chosen.source} (met directly), ${hops}; strength ${chosen.strength}, ${chosen.hops} hop(s).`,
       ),
     );
   }
+  const indications = explain.paths.filter((p) => p.reading === 'indication' && p.target === explain.requirement.uid);
+  if (indications.length)
+    lines.push(
+      h(
+        'div',
+        { class: 'muted', id: 'indications' },
+        `Related work (not coverage): ${indications.map((p) => `${p.source} (${p.sourceStatus.replace('_', ' ')}, ${p.relationshipsRead.join(' → ')}, strength ${p.strength})`).join('; ')}.`,
+      ),
+    );
   return h('div', { class: 'explain' }, ...lines);
 }
 
