@@ -68,62 +68,141 @@ describe('the shared status block', () => {
 });
 
 describe('coverage', () => {
-  it('iso27001: direct counts from the demo controls', async () => {
+  it('iso27001: direct counts from the demo controls, one inheritance, indications apart', async () => {
     const r = await coverage.run(graph, { framework: 'iso27001', org: ORG, today: TODAY });
     // met direct 15: A.5.1, 5.2 (CTL-01); A.5.15, A.8.5 (CTL-02); A.8.24 (CTL-03); A.5.24, A.5.26 (CTL-05);
     // A.8.8 (CTL-07, EV-08 still valid until 12-01); A.8.15 (CTL-08); A.5.19, A.5.20 (CTL-09: EV-10 expired
     // but EV-22 valid); A.6.3 (CTL-10); A.5.9 (CTL-12); 9.2.2 (CTL-24); 7.5.3 (CTL-25).
-    // met inferred 1: 10.2 <- iso42001:10.2 (CTL-26, EV-25) through an equal mapping.
-    // partially met direct 1: A.8.16 (CTL-08 partial). stale 1: A.8.13 (EV-04 expired).
-    // unverified 2: A.5.29, A.5.30 (CTL-11 has no evidence). excluded 1: A.8.30.
-    expect(r.totals).toMatchObject({
+    // met by inheritance 1: 10.2 <- iso42001:10.2 (CTL-26, EV-25) through an equal mapping (9).
+    // partially met 1: A.8.16 (CTL-08 partial). stale 1: A.8.13 (EV-04 expired).
+    // unverified 2: A.5.29, A.5.30 (CTL-11 has no evidence). excluded 1: A.8.30. gap 123 - 21 = 102.
+    // indicated 24: one-hop partial mappings (strength >= 5) from directly met or partially met requirements,
+    // e.g. A.5.25 <- nis2:Art.21(2)(b) (stored superset_of, 7: but (b) is only partially met), A.5.18 <-
+    // nis2:Art.21(2)(i) (intersects_with, 7), 6.1.2 <- nis2:Art.21(2)(a) (8); and A.8.16 itself.
+    expect(r.totals).toEqual({
       requirements: 123,
       applicable: 122,
       met: 16,
       metDirect: 15,
-      metInferred: 1,
-      partiallyMetDirect: 1,
+      metInherited: 1,
+      partiallyMet: 1,
       stale: 1,
       unverified: 2,
       excluded: 1,
+      gap: 102,
+      indicated: 24,
     });
-    expect(r.percentMet).toBe(13.1); // 16 / 122
+    // 15 / 122, 16 / 122, 1 / 122.
+    expect(r).toMatchObject({ percentMetDirect: 12.3, percentMet: 13.1, percentPartiallyMetDirect: 0.8 });
     expect(byUid(r, 'iso27001:10.2')).toMatchObject({
       status: 'met',
-      basis: 'inferred',
-      inferred: { path: ['iso42001:10.2', 'iso27001:10.2'], relationships: ['equal'] },
+      basis: 'inherited',
+      directStatus: 'gap',
+      inherited: { path: ['iso42001:10.2', 'iso27001:10.2'], relationships: ['equal'], strength: 9, target: 'iso27001:10.2' },
+    });
+    expect(byUid(r, 'iso27001:A.5.25')).toMatchObject({
+      status: 'gap',
+      basis: null,
+      indications: [{ source: 'nis2:Art.21(2)(b)', sourceStatus: 'partially_met', relationships: ['superset_of'], strength: 7 }],
     });
     expect(byUid(r, 'iso27001:A.8.13')).toMatchObject({ status: 'stale', basis: 'direct' });
     expect(byUid(r, 'iso27001:A.8.30')?.exclusion?.justification).toMatch(/outsourced/);
     const annexA5 = r.groups.find((g) => g.uid === 'iso27001:A.5');
     // A.5: met A.5.1, A.5.9, A.5.15, A.5.19, A.5.20, A.5.24, A.5.26 = 7; unverified A.5.29, A.5.30.
-    expect(annexA5).toMatchObject({ requirements: 37, met: 7, unverified: 2, stale: 0, excluded: 0 });
+    expect(annexA5).toMatchObject({ requirements: 37, met: 7, metDirect: 7, unverified: 2, stale: 0, excluded: 0 });
   });
 
-  it('iso42001: direct counts, the inferred 7.5.3 and the stale life-cycle controls', async () => {
+  it('iso42001: direct counts, the inherited 7.5.3 and the stale life-cycle controls', async () => {
     const r = await coverage.run(graph, { framework: 'iso42001', org: ORG, today: TODAY });
     // met direct 10: A.6.2.8 (CTL-08), A.5.2, A.5.3 (CTL-17), A.2.2, A.2.3, 5.2 (CTL-15), A.6.2.6 (CTL-21),
-    // A.9.4 (CTL-22), 9.2.2 (CTL-24), 10.2 (CTL-26). met inferred 1: 7.5.3 <- iso27001:7.5.3 (equal).
-    // partially met direct 5: A.10.3, A.5.4, A.8.2, A.6.2.2, A.9.2. stale 3: A.6.2.3, A.6.2.4, A.6.2.5 (EV-20).
+    // A.9.4 (CTL-22), 9.2.2 (CTL-24), 10.2 (CTL-26). met by inheritance 1: 7.5.3 <- iso27001:7.5.3 (equal, 9).
+    // partially met 5: A.10.3, A.5.4, A.8.2, A.6.2.2, A.9.2. stale 3: A.6.2.3, A.6.2.4, A.6.2.5 (EV-20).
     // unverified 2: A.3.2, 5.3 (EV-16 is a draft). excluded 1: A.10.4. A.7.4/A.7.5: CTL-23 is only planned.
-    expect(r.totals).toMatchObject({
+    // gap 70 - 22 = 48. indicated 6: 6.1.4 <- gdpr:Art.35(1) (5), 7.2 <- eu-ai-act:Art.4 (6), A.2.4 <-
+    // iso27001:A.5.1 (5), A.4.2 <- iso27001:A.5.9 (5), A.5.4 <- gdpr:Art.35(7) (5), A.10.3 <- iso27001:A.5.19 (6).
+    expect(r.totals).toEqual({
       requirements: 70,
+      applicable: 69,
       met: 11,
       metDirect: 10,
-      metInferred: 1,
-      partiallyMetDirect: 5,
+      metInherited: 1,
+      partiallyMet: 5,
       stale: 3,
       unverified: 2,
       excluded: 1,
+      gap: 48,
+      indicated: 6,
     });
-    expect(byUid(r, 'iso42001:7.5.3')).toMatchObject({ status: 'met', basis: 'inferred' });
-    expect(byUid(r, 'iso42001:A.7.5')?.basis).not.toBe('direct');
+    // 10 / 69, 11 / 69, 5 / 69 (it used to read "79.7 % covered", partial inferences included).
+    expect(r).toMatchObject({ percentMetDirect: 14.5, percentMet: 15.9, percentPartiallyMetDirect: 7.2 });
+    expect(
+      r.requirements.filter((x) => x.status !== 'met' && x.status !== 'excluded' && x.indications.length).map((x) => x.uid),
+    ).toEqual(['iso42001:6.1.4', 'iso42001:7.2', 'iso42001:A.2.4', 'iso42001:A.4.2', 'iso42001:A.5.4', 'iso42001:A.10.3']);
+    expect(byUid(r, 'iso42001:7.5.3')).toMatchObject({ status: 'met', basis: 'inherited' });
+    expect(byUid(r, 'iso42001:A.7.5')?.basis).toBeNull();
   });
 
-  it('nis2: two met, four partial, three unverified directly', async () => {
+  it('nis2: two met, four partial, three unverified directly; nine indicated, none inherited', async () => {
     const r = await coverage.run(graph, { framework: 'nis2', org: ORG, today: TODAY });
     // met: (h) CTL-03, (j) CTL-02. partial: (a), (b), (g), (i). unverified: 23(4)(a), (b) (draft only), (c).
-    expect(r.totals).toMatchObject({ requirements: 19, metDirect: 2, metInferred: 0, partiallyMetDirect: 4, unverified: 3 });
+    // (h) is also inherited from iso27001:A.8.24 (equal, 9), but direct wins. Indicated (one hop, >= 5): Art.20
+    // <- A.6.3 (5); (a) <- A.5.1 (8); (b) <- A.5.26 (stored superset_of: read subset_of, 8); (d) <- A.5.19 (8);
+    // (e) <- A.8.8 (read subset_of, 7); (g) <- A.6.3 (8); (i) <- A.5.15 (8); 23(4)(b) <- gdpr:Art.33(1) (5);
+    // 23(4)(d) <- A.5.26 (5). Art.23 (a parent) carries its own: A.5.24 (5).
+    expect(r.totals).toMatchObject({
+      requirements: 19,
+      metDirect: 2,
+      metInherited: 0,
+      partiallyMet: 4,
+      unverified: 3,
+      gap: 10,
+      indicated: 9,
+    });
+    expect(r).toMatchObject({ percentMetDirect: 10.5, percentMet: 10.5, percentPartiallyMetDirect: 21.1 });
+    expect(byUid(r, 'nis2:Art.21(2)(h)')).toMatchObject({ basis: 'direct', inherited: { source: 'iso27001:A.8.24' } });
+    expect(r.indicatedParents.map((p) => [p.uid, p.indications.map((i) => i.source)])).toEqual([
+      ['nis2:Art.23', ['iso27001:A.5.24']],
+    ]);
+  });
+
+  it('eu-ai-act: a partial mapping onto Art.17(1) no longer marks its 13 points', async () => {
+    // iso42001:A.2.2 (met by CTL-15) intersects_with Art.17(1) at strength 3: below the indication minimum 5,
+    // and never spread to (a)..(m). Art.26(1) is inherited from iso42001:A.9.4 (equal, 8; CTL-22).
+    const r = await coverage.run(graph, { framework: 'eu-ai-act', org: ORG, today: TODAY });
+    expect(r.totals).toMatchObject({ requirements: 149, metDirect: 2, metInherited: 1, partiallyMet: 1, gap: 145 });
+    expect(byUid(r, 'eu-ai-act:Art.26(1)')).toMatchObject({ basis: 'inherited', inherited: { source: 'iso42001:A.9.4' } });
+    const points = r.requirements.filter((x) => x.uid.startsWith('eu-ai-act:Art.17(1)('));
+    expect(points).toHaveLength(13);
+    expect(points.every((x) => x.status === 'gap' && x.indications.every((i) => i.source !== 'iso42001:A.2.2'))).toBe(true);
+    const weaker = await coverage.run(graph, { framework: 'eu-ai-act', org: ORG, today: TODAY, indicationMinStrength: 3 });
+    expect(weaker.indicatedParents.find((p) => p.uid === 'eu-ai-act:Art.17(1)')?.indications).toContainEqual(
+      expect.objectContaining({ source: 'iso42001:A.2.2', relationships: ['intersects_with'], strength: 3 }),
+    );
+    expect(
+      weaker.requirements
+        .filter((x) => x.uid.startsWith('eu-ai-act:Art.17(1)('))
+        .every((x) => x.indications.every((i) => i.source !== 'iso42001:A.2.2')),
+    ).toBe(true);
+  });
+
+  it('gdpr: Art.28(3)(c) inherited from the supplier agreements of iso27001:A.5.20', async () => {
+    // Stored gdpr:Art.28(3)(c) subset_of iso27001:A.5.20 (7): read from A.5.20 (met by CTL-09) superset_of.
+    const r = await coverage.run(graph, { framework: 'gdpr', org: ORG, today: TODAY });
+    expect(r.totals).toMatchObject({ requirements: 85, metDirect: 5, metInherited: 1, partiallyMet: 7, stale: 1, excluded: 1 });
+    expect(byUid(r, 'gdpr:Art.28(3)(c)')).toMatchObject({
+      status: 'met',
+      basis: 'inherited',
+      directStatus: 'partially_met',
+      inherited: { path: ['iso27001:A.5.20', 'gdpr:Art.28(3)(c)'], relationships: ['superset_of'], strength: 7 },
+    });
+    // With a stricter minimum the same mapping is only related work.
+    const strict = await coverage.run(graph, { framework: 'gdpr', org: ORG, today: TODAY, minStrength: 8 });
+    // CTL-09 implements Art.28(3) partially: without the inheritance, (c) is partially met directly.
+    expect(byUid(strict, 'gdpr:Art.28(3)(c)')).toMatchObject({
+      status: 'partially_met',
+      basis: 'direct',
+      indications: [expect.objectContaining({ source: 'iso27001:A.5.20', strength: 7 })],
+    });
   });
 
   it("for one system counts that system's controls and the organization-wide ones only", async () => {
@@ -167,16 +246,15 @@ describe('evidence-covering-both', () => {
     expect(r.items[0]?.evidence.id).toBe('EV-02');
   });
 
-  it('through one mapping hop by default: EV-12 (asset inventory) reaches NIS2 human-resources security', async () => {
-    // Stored nis2:Art.21(2)(i) superset_of iso27001:A.5.9 (7); read from A.5.9 it is subset_of: partial, 7.
+  it('through one mapping hop by default: EV-12 (asset inventory) only indicates NIS2 point (i)', async () => {
+    // Stored nis2:Art.21(2)(i) superset_of iso27001:A.5.9 (7); read from A.5.9 it is subset_of: indicated, 7.
     const r = await evidenceCoveringBoth.run(graph, { frameworkA: 'iso27001', frameworkB: 'nis2', org: ORG, today: TODAY });
     const ev12 = r.items.find((i) => i.evidence.id === 'EV-12');
     expect(ev12?.a.map((x) => x.uid)).toContain('iso27001:A.5.9');
     expect(ev12?.b).toContainEqual(
       expect.objectContaining({
         uid: 'nis2:Art.21(2)(i)',
-        via: 'mapping',
-        coverage: 'partial',
+        reach: 'indicated',
         strength: 7,
         relationships: ['subset_of'],
       }),
@@ -185,7 +263,7 @@ describe('evidence-covering-both', () => {
   });
 
   it('lists expired evidence only when asked, flagged', async () => {
-    // EV-04 supports CTL-04 (A.8.13); nis2 (c) superset_of A.8.13 stored, read from A.8.13: subset_of, 8.
+    // EV-04 supports CTL-04 (A.8.13); nis2 (c) superset_of A.8.13 stored, read from A.8.13: subset_of, 8: indicated.
     const r = await evidenceCoveringBoth.run(graph, {
       frameworkA: 'iso27001',
       frameworkB: 'nis2',
@@ -195,30 +273,76 @@ describe('evidence-covering-both', () => {
     });
     const ev04 = r.items.find((i) => i.evidence.id === 'EV-04');
     expect(ev04?.evidence).toMatchObject({ valid: false, validUntil: '2025-12-31' });
-    expect(ev04?.b).toContainEqual(expect.objectContaining({ uid: 'nis2:Art.21(2)(c)', coverage: 'partial', strength: 8 }));
+    expect(ev04?.b).toContainEqual(expect.objectContaining({ uid: 'nis2:Art.21(2)(c)', reach: 'indicated', strength: 8 }));
+  });
+
+  it('marks an inherited reach: EV-24 (CTL-25, iso27001:7.5.3) meets iso42001:7.5.3 through the equal mapping', async () => {
+    const r = await evidenceCoveringBoth.run(graph, { frameworkA: 'iso27001', frameworkB: 'iso42001', org: ORG, today: TODAY });
+    const ev24 = r.items.find((i) => i.evidence.id === 'EV-24');
+    expect(ev24?.a).toEqual([expect.objectContaining({ uid: 'iso27001:7.5.3', reach: 'direct' })]);
+    expect(ev24?.b).toContainEqual(
+      expect.objectContaining({
+        uid: 'iso42001:7.5.3',
+        reach: 'inherited',
+        coverage: 'full',
+        strength: 9,
+        relationships: ['equal'],
+      }),
+    );
+    for (const item of r.items)
+      for (const x of [...item.a, ...item.b]) expect(['direct', 'inherited', 'indicated']).toContain(x.reach);
   });
 });
 
 describe('reuse', () => {
-  it('iso27001 -> iso42001 gives 7.5.3 and 9.2.2 in full through equal mappings', async () => {
+  it('iso27001 -> iso42001 gives 7.5.3 and 9.2.2 by inheritance through equal mappings', async () => {
     const r = await reuse.run(graph, { source: 'iso27001', target: 'iso42001', org: ORG, today: TODAY });
     const get = (uid: string) => r.requirements.find((x) => x.uid === uid);
-    expect(get('iso42001:7.5.3')?.reuse).toMatchObject({ status: 'met', path: ['iso27001:7.5.3', 'iso42001:7.5.3'] });
-    expect(get('iso42001:9.2.2')?.reuse).toMatchObject({ status: 'met', path: ['iso27001:9.2.2', 'iso42001:9.2.2'] });
-    expect(r.requirements.every((x) => x.reuse.source.startsWith('iso27001:'))).toBe(true);
-    expect(r.met).toBe(r.requirements.filter((x) => x.reuse.status === 'met').length);
+    expect(get('iso42001:7.5.3')?.inherited).toMatchObject({
+      source: 'iso27001:7.5.3',
+      path: ['iso27001:7.5.3', 'iso42001:7.5.3'],
+    });
+    expect(get('iso42001:9.2.2')?.inherited).toMatchObject({ path: ['iso27001:9.2.2', 'iso42001:9.2.2'] });
+    // iso27001:10.2 is itself only inherited, so it passes nothing on.
+    expect(r.requirements.filter((x) => x.inherited).map((x) => x.uid)).toEqual(['iso42001:7.5.3', 'iso42001:9.2.2']);
+    expect(r.inherited).toBe(2);
+    expect(r.requirements.every((x) => (x.inherited ?? x.indications[0])?.source.startsWith('iso27001:'))).toBe(true);
+    expect(r.total).toBe(r.inherited + r.indicated);
+  });
+
+  it('iso27001 -> nis2: one point inherited (cryptography), nine only indicated', async () => {
+    const r = await reuse.run(graph, { source: 'iso27001', target: 'nis2', org: ORG, today: TODAY });
+    // (h) <- A.8.24 equal 9. Indicated, from the directly covered iso27001 requirements: Art.20 (A.6.3), (a)
+    // (A.5.1), (b) (A.5.26), (d) (A.5.19), (e) (A.8.8), (g) (A.6.3), (i) (A.5.15), (j) (A.8.5), 23(4)(d) (A.5.26).
+    expect(r).toMatchObject({ targetRequirements: 19, inherited: 1, indicated: 9, total: 10 });
+    expect(r.requirements.filter((x) => x.inherited).map((x) => x.uid)).toEqual(['nis2:Art.21(2)(h)']);
+    expect(r.requirements.filter((x) => !x.inherited).map((x) => [x.uid, x.indications[0]?.source])).toEqual([
+      ['nis2:Art.20', 'iso27001:A.6.3'],
+      ['nis2:Art.21(2)(a)', 'iso27001:A.5.1'],
+      ['nis2:Art.21(2)(b)', 'iso27001:A.5.26'],
+      ['nis2:Art.21(2)(d)', 'iso27001:A.5.19'],
+      ['nis2:Art.21(2)(e)', 'iso27001:A.8.8'],
+      ['nis2:Art.21(2)(g)', 'iso27001:A.6.3'],
+      ['nis2:Art.21(2)(i)', 'iso27001:A.5.15'],
+      ['nis2:Art.21(2)(j)', 'iso27001:A.8.5'],
+      ['nis2:Art.23(4)(d)', 'iso27001:A.5.26'],
+    ]);
   });
 });
 
 describe('gaps', () => {
-  it('only gaps, ordered by the other adopted frameworks they advance', async () => {
+  it('only gaps, ranked by what meeting them would meet and indicate in the other adopted frameworks', async () => {
     const r = await gaps.run(graph, { framework: 'iso42001', org: ORG, today: TODAY });
-    expect(r.gaps.length).toBeGreaterThan(0);
+    expect(r.total).toBe(48);
     expect(r.gaps.every((g) => g.status === 'gap')).toBe(true);
-    const sizes = r.gaps.map((g) => g.frameworks.length);
-    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    // 7.5.2 equal iso27001:7.5.2 (9) is the only gap whose closing would meet another framework's requirement.
+    expect(r.gaps[0]).toMatchObject({ uid: 'iso42001:7.5.2', frameworks: ['iso27001'], meets: ['iso27001:7.5.2'] });
+    expect(r.gaps.slice(1).every((g) => g.meets.length === 0)).toBe(true);
+    const keys = r.gaps.map((g) => [g.frameworks.length, g.meets.length, g.indicates.length]);
+    const sorted = [...keys].sort((x, y) => y[0]! - x[0]! || y[1]! - x[1]! || y[2]! - x[2]!);
+    expect(keys).toEqual(sorted);
     const adopted = ['iso27001', 'eu-ai-act', 'gdpr', 'nis2'];
-    expect(r.gaps.every((g) => g.frameworks.every((f) => adopted.includes(f)))).toBe(true);
+    expect(r.gaps.every((g) => [...g.meets, ...g.indicates].every((u) => adopted.includes(u.split(':')[0] ?? '')))).toBe(true);
   });
 });
 
@@ -239,10 +363,13 @@ describe('impact', () => {
     }
   });
 
-  it('without CTL-25 both 7.5.3 lose "met" (iso42001:7.5.3 was inferred from it)', async () => {
+  it('without CTL-25 both 7.5.3 lose "met" (iso42001:7.5.3 was inherited from it)', async () => {
     const r = await impact.run(graph, { org: ORG, today: TODAY, control: 'CTL-25' });
     const uids = r.changes.filter((c) => c.before === 'met').map((c) => c.uid);
     expect(uids).toEqual(expect.arrayContaining(['iso27001:7.5.3', 'iso42001:7.5.3']));
+    expect(r.changes).toContainEqual(
+      expect.objectContaining({ uid: 'iso42001:7.5.3', before: 'met', beforeBasis: 'inherited', after: 'gap', afterBasis: null }),
+    );
   });
 });
 
@@ -250,7 +377,9 @@ describe('explain', () => {
   it('iso42001:7.5.3 is met through the stored equal mapping from iso27001:7.5.3', async () => {
     const r = await explain.run(graph, { requirement: 'iso42001:7.5.3', org: ORG, today: TODAY });
     expect(r.status).toBe('met');
-    const chosen = r.inferred.find((p) => p.chosen);
+    expect(r.parts[0]).toMatchObject({ basis: 'inherited', directStatus: 'gap' });
+    expect(r.paths.filter((p) => p.chosen)).toHaveLength(1);
+    const chosen = r.paths.find((p) => p.chosen);
     expect(chosen?.nodes.map((n) => n.uid)).toEqual(['iso27001:7.5.3', 'iso42001:7.5.3']);
     // Stored as iso42001:7.5.3 -> iso27001:7.5.3 (seeds/mappings/iso42001__iso27001.csv), read backwards.
     expect(chosen?.relationships[0]).toMatchObject({
@@ -319,16 +448,73 @@ describe('soa', () => {
     const row = (ref: string) => r.rows.find((x) => x.ref === ref);
     expect(row('A.10.4')).toMatchObject({ applicable: false, status: 'excluded' });
     expect(row('A.7.5')?.implementedBy).toEqual([expect.objectContaining({ id: 'CTL-23', status: 'planned' })]);
+    expect(row('A.7.5')?.justification).toBe('Applicable: not implemented (planned or retired: CTL-23 planned)');
     expect(row('A.6.2.4')).toMatchObject({ status: 'stale' });
     expect(row('A.6.2.4')?.implementedBy[0]?.evidence).toEqual([expect.objectContaining({ id: 'EV-20', valid: false })]);
   });
 
+  it('iso27001 Annex A: "implemented" only with an own in-force control; related work never counts', async () => {
+    const r = await soa.run(graph, { framework: 'iso27001', org: ORG, today: TODAY });
+    // Implemented by in-force controls (16): A.5.1, A.5.9, A.5.15, A.5.19, A.5.20, A.5.24, A.5.26, A.5.29,
+    // A.5.30, A.6.3, A.8.5, A.8.8, A.8.13, A.8.15, A.8.16, A.8.24. Met directly 12 of 92 applicable (13 %):
+    // those less A.5.29, A.5.30 (unverified), A.8.13 (stale), A.8.16 (partial). None inherited. 20 controls
+    // not met carry related work (e.g. A.5.25 <- nis2:Art.21(2)(b)); they stay "not implemented".
+    const implemented = r.rows.filter((x) => x.justification.startsWith('Applicable: implemented by'));
+    expect(implemented.map((x) => x.ref).sort()).toEqual(
+      [
+        'A.5.1',
+        'A.5.9',
+        'A.5.15',
+        'A.5.19',
+        'A.5.20',
+        'A.5.24',
+        'A.5.26',
+        'A.5.29',
+        'A.5.30',
+        'A.6.3',
+        'A.8.5',
+        'A.8.8',
+        'A.8.13',
+        'A.8.15',
+        'A.8.16',
+        'A.8.24',
+      ].sort(),
+    );
+    expect(r).toMatchObject({
+      applicable: 92,
+      metDirect: 12,
+      metInherited: 0,
+      partiallyMet: 1,
+      indicated: 20,
+      percentMetDirect: 13,
+    });
+    expect(r.rows.some((x) => /covered/.test(x.justification))).toBe(false);
+    const related = r.rows.filter((x) => x.relatedWork.length > 0);
+    expect(related).toHaveLength(20);
+    for (const x of related) {
+      expect(x.status).not.toBe('met');
+      if (x.implementedBy.length === 0) expect(x.justification).toBe('Applicable: not implemented');
+    }
+    expect(r.rows.find((x) => x.ref === 'A.5.25')).toMatchObject({
+      status: 'gap',
+      justification: 'Applicable: not implemented',
+      relatedWork: [expect.objectContaining({ source: 'nis2:Art.21(2)(b)' })],
+    });
+  });
+
   it('exports as CSV, Markdown and XLSX', async () => {
     const csv = String(await exportSoa(graph, { framework: 'iso27001', org: ORG, format: 'csv', today: TODAY }));
-    expect(csv.split('\n')[0]).toBe('control,title,group,applicable,justification,status,basis,implemented_by,evidence');
+    expect(csv.split('\n')[0]).toBe(
+      'control,title,group,applicable,justification,status,basis,implemented_by,evidence,related_work',
+    );
+    expect(csv).toMatch(
+      /^A\.5\.25,.*,Applicable: not implemented,gap,,,,"nis2:Art\.21\(2\)\(b\) \(partially met; superset_of, strength 7\)"$/m,
+    );
     expect(csv.trim().split('\n')).toHaveLength(94); // header + 93 Annex A controls
     const md = String(await exportSoa(graph, { framework: 'iso42001', org: ORG, format: 'md', today: TODAY }));
     expect(md).toContain('37 of 38 controls applicable');
+    // iso42001 Annex A: met directly A.2.2, A.2.3, A.5.2, A.5.3, A.6.2.6, A.6.2.8, A.9.4 = 7 of 37.
+    expect(md).toContain('- met directly: 18.9% (7)');
     const xlsx = await exportSoa(graph, { framework: 'iso42001', org: ORG, format: 'xlsx', today: TODAY });
     expect(Buffer.isBuffer(xlsx) && xlsx.subarray(0, 2).toString()).toBe('PK');
   });
@@ -340,7 +526,13 @@ describe('coverage report', () => {
     for (const f of ['eu-ai-act', 'gdpr', 'iso27001', 'iso42001', 'nis2']) expect(md).toContain(`## ${f}`);
     const csv = await coverageReport(graph, { org: ORG, format: 'csv', today: TODAY, frameworks: ['nis2'] });
     expect(csv.trim().split('\n')).toHaveLength(20); // header + 19 assessed NIS2 requirements
+    expect(csv.split('\n')[0]).toBe(
+      'framework,uid,ref,title,group,status,basis,controls,inherited_path,strength,related_work,exclusion',
+    );
     const html = await coverageReport(graph, { org: ORG, format: 'html', today: TODAY, frameworks: ['iso42001'] });
     expect(html).toMatch(/^<!doctype html>/);
+    // The headline keeps direct, inherited and indicated apart; nothing is "covered" any more.
+    expect(md).toContain('| iso42001 | 69 | 10 | 1 | 5 | 3 | 2 | 48 | 1 | 6 | 14.5% | 15.9% | 7.2% |');
+    expect(md).not.toMatch(/covered %/);
   });
 });
