@@ -73,7 +73,17 @@ describe('reuse questions over GraphQL', () => {
     const today = '2026-06-01';
     const cases: [string, string, Record<string, unknown>][] = [
       ['coverage', `coverage(framework: "iso42001", today: "${today}", first: 10)`, { framework: 'iso42001', today, first: 10 }],
+      [
+        'coverage',
+        `coverage(framework: "gdpr", today: "${today}", minStrength: 8, indicationDepth: 2, indicationMinStrength: 6)`,
+        { framework: 'gdpr', today, minStrength: 8, indicationDepth: 2, indicationMinStrength: 6 },
+      ],
       ['gaps', `gaps(framework: "nis2", today: "${today}", first: 5)`, { framework: 'nis2', today, first: 5 }],
+      [
+        'explain',
+        `explain(requirement: "nis2:Art.21", today: "${today}", indicationMinStrength: 4)`,
+        { requirement: 'nis2:Art.21', today, indicationMinStrength: 4 },
+      ],
       ['soa', `soa(framework: "iso27001", today: "${today}")`, { framework: 'iso27001', today }],
       [
         'reuse',
@@ -113,6 +123,8 @@ describe('reuse questions over GraphQL', () => {
     const viewer = await token('viewer', 'demo');
     for (const field of [
       'coverage(framework: "iso42001", maxDepth: 9)',
+      'coverage(framework: "iso42001", minStrength: 11)',
+      'reuse(source: "iso27001", target: "nis2", indicationDepth: 0)',
       'coverage(framework: "iso42001", first: 501)',
       'soa(framework: "gdpr")',
       'coverage(framework: "iso42001", today: "yesterday")',

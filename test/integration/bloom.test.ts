@@ -139,6 +139,11 @@ describe('the perspective file', () => {
         .map((r) => r.conditionValue)
         .sort(),
     ).toEqual(['excluded', 'gap', 'met', 'partially_met', 'stale', 'unverified']);
+    // Met by inheritance and "indicated" (not met, related work) come first, in colours of their own.
+    expect(status?.styleRules.slice(0, 2).map((r) => [r.basedOn, r.conditionValue ?? r.condition])).toEqual([
+      ['basis', 'inherited'],
+      ['indicated', 'isTrue'],
+    ]);
     const mapsTo = perspective.relationshipTypes.find((r) => r.name === 'MAPS_TO');
     expect(
       mapsTo?.styleRules
@@ -260,11 +265,11 @@ describe('search phrases on the seeded demo graph', () => {
   it('"Why is iso42001:7.5.3 covered for demo": the chosen equal mapping to iso27001:7.5.3 and its evidence, and every source explain lists', async () => {
     const drawn = await draw(phrase('Why is $requirement covered for $org').cypher, { requirement: 'iso42001:7.5.3', org: ORG });
     const answer = await explain.run(graph, { requirement: 'iso42001:7.5.3', org: ORG });
-    const chosen = answer.inferred.find((p) => p.chosen);
+    const chosen = answer.paths.find((p) => p.chosen);
     expect(chosen?.source).toBe('iso27001:7.5.3');
     // One drawn path: the requirement, the mapping, the source, its control CTL-25, an evidence item.
     expect(drawn.paths).toContainEqual(expect.arrayContaining(['iso42001:7.5.3', 'iso27001:7.5.3', 'CTL-25']));
-    const sources = new Set(answer.inferred.map((p) => p.source));
+    const sources = new Set(answer.paths.map((p) => p.source));
     // The source of a drawn mapping path: the node after its last MAPS_TO hop.
     const drawnSources = new Set(
       drawn.paths
@@ -382,6 +387,16 @@ describe('the coverage snapshot (crosswalk bloom snapshot)', () => {
     );
     // Judged on 2026-12-02, EV-08 has expired (test/queries.test.ts): the snapshot says so.
     expect(records.map((r) => r.toObject())).toEqual([{ status: 'stale', asOf: '2026-12-02' }]);
+    // The basis and the indication mark come from the coverage question too (test/integration/queries.test.ts).
+    const marks = await graph.run(
+      `MATCH (s:CoverageStatus {orgId: $org})-[:STATUS_OF]->(r:Requirement) WHERE r.uid IN ['iso27001:10.2', 'iso27001:A.5.25']
+       RETURN r.uid AS uid, s.status AS status, s.basis AS basis, s.indicated AS indicated, s.minStrength AS minStrength ORDER BY uid`,
+      { org: ORG },
+    );
+    expect(marks.records.map((r) => r.toObject())).toEqual([
+      { uid: 'iso27001:10.2', status: 'met', basis: 'inherited', indicated: false, minStrength: 7 },
+      { uid: 'iso27001:A.5.25', status: 'gap', basis: null, indicated: true, minStrength: 7 },
+    ]);
     await expect(writeCoverageSnapshot(graph, { org: 'nobody' })).rejects.toThrow(/adopts no framework/);
     expect(await clearCoverageSnapshot(graph, ORG)).toBeGreaterThanOrEqual(123);
     expect((await graph.run('MATCH (s:CoverageStatus) RETURN count(s) AS n')).records[0]?.get('n')).toEqual(0);

@@ -142,10 +142,10 @@ describe('explorer', () => {
           source,
           target,
           total: String(expected.total),
-          met: String(expected.met),
-          partiallyMet: String(expected.partially_met),
+          inherited: String(expected.inherited),
+          indicated: String(expected.indicated),
           targetRequirements: String(expected.targetRequirements),
-          text: String(expected.total),
+          text: String(expected.inherited),
         });
         if (expected.total > 0) nonZero += 1;
       }
@@ -169,11 +169,23 @@ describe('explorer', () => {
     await page.waitForSelector('#coverage[data-state="done"] #coverage-tree');
     const expected = await ask<CoverageResult>('coverage', { framework: 'iso42001' });
 
-    // The question's totals in the legend, its groups as the top level of the tree.
-    for (const status of ['met', 'partially_met', 'stale', 'unverified', 'gap', 'excluded'] as const) {
-      expect((await page.textContent(`#status-legend [data-count="${status}"]`))?.trim(), status).toBe(
-        String(expected.totals[status]),
-      );
+    // The question's headline and totals in the legend, its groups as the top level of the tree.
+    const pct = (v: number | null) => (v === null ? '–' : `${v}%`);
+    expect(await page.textContent('#percent-met-direct')).toBe(pct(expected.percentMetDirect));
+    expect(await page.textContent('#percent-met')).toBe(pct(expected.percentMet));
+    expect(await page.textContent('#percent-partially-met-direct')).toBe(pct(expected.percentPartiallyMetDirect));
+    expect(await page.textContent('#indicated')).toBe(String(expected.totals.indicated));
+    const t = expected.totals;
+    const counts = {
+      met: t.met,
+      partially_met: t.partiallyMet,
+      stale: t.stale,
+      unverified: t.unverified,
+      gap: t.gap,
+      excluded: t.excluded,
+    };
+    for (const [status, count] of Object.entries(counts)) {
+      expect((await page.textContent(`#status-legend [data-count="${status}"]`))?.trim(), status).toBe(String(count));
     }
     const topLevel = await page.$$eval('#coverage-tree > .node', (nodes) => nodes.map((n) => n.getAttribute('data-requirement')));
     expect(topLevel).toEqual(expected.groups.map((g) => g.uid));
@@ -195,6 +207,18 @@ describe('explorer', () => {
     const statusOf = (list: { uid: string | null; status: string | null }[]) =>
       Object.fromEntries(list.map((r) => [r.uid, r.status]));
     expect(statusOf(shown)).toEqual(statusOf(expected.requirements));
+    // Inherited and indicated requirements are marked as such, exactly where the question says.
+    const marked = await page.$$eval('#coverage-tree .node[data-status]', (nodes) =>
+      nodes.map((n) => [n.getAttribute('data-requirement'), n.getAttribute('data-basis'), n.getAttribute('data-indicated')]),
+    );
+    expect(Object.fromEntries(marked.map(([uid, basis, indicated]) => [uid, [basis, indicated === 'true']]))).toEqual(
+      Object.fromEntries(
+        expected.requirements.map((r) => [
+          r.uid,
+          [r.basis, r.status !== 'met' && r.status !== 'excluded' && r.indications.length > 0],
+        ]),
+      ),
+    );
     expect(shown).toHaveLength(expected.total);
 
     // Each requirement wears its status's colour from the legend, and the statuses' colours differ.
