@@ -1,6 +1,7 @@
 // Search phrase "Evidence covering $a and $b for $org" (the graph form of queries/evidence-covering-both.cypher
 // with its defaults: approved evidence valid today, in-force controls, a requirement reached directly or over
-// ONE approved mapping that is not no_relationship). Draws Evidence -SUPPORTS-> Control -IMPLEMENTS->
+// ONE approved mapping that is not no_relationship and has strength >= 5: an inheritance needs 7, an
+// indication 5, anything weaker is neither; queries/README.md). Draws Evidence -SUPPORTS-> Control -IMPLEMENTS->
 // Requirement, plus the mapping hop to the other framework's requirement where there is one.
 // Params: $a, $b (framework ids), $org.
 MATCH (e:Evidence {orgId: $org})-[sup:SUPPORTS]->(c:Control {orgId: $org})-[imp:IMPLEMENTS]->(r:Requirement)
@@ -11,7 +12,7 @@ CALL (r) {
   RETURN null AS m, r AS t
   UNION
   MATCH (r)-[m:MAPS_TO]-(t:Requirement)
-  WHERE t.frameworkId IN [$a, $b] AND m.status = 'approved' AND m.relationship <> 'no_relationship'
+  WHERE t.frameworkId IN [$a, $b] AND m.status = 'approved' AND m.relationship <> 'no_relationship' AND m.strength >= 5
   RETURN m, t
 }
 WITH e, collect({sup: sup, c: c, imp: imp, r: r, m: m, t: t}) AS reached

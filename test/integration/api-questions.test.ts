@@ -75,8 +75,8 @@ describe('reuse questions over GraphQL', () => {
       ['coverage', `coverage(framework: "iso42001", today: "${today}", first: 10)`, { framework: 'iso42001', today, first: 10 }],
       [
         'coverage',
-        `coverage(framework: "gdpr", today: "${today}", minStrength: 8, indicationDepth: 2, indicationMinStrength: 6)`,
-        { framework: 'gdpr', today, minStrength: 8, indicationDepth: 2, indicationMinStrength: 6 },
+        `coverage(framework: "gdpr", today: "${today}", minStrength: 8, indicationDepth: 2, indicationMinStrength: 6, first: 10)`,
+        { framework: 'gdpr', today, minStrength: 8, indicationDepth: 2, indicationMinStrength: 6, first: 10 },
       ],
       ['gaps', `gaps(framework: "nis2", today: "${today}", first: 5)`, { framework: 'nis2', today, first: 5 }],
       [
