@@ -12,8 +12,9 @@ Usage: crosswalk report coverage --format html|md|csv [--org ID] [--framework ID
                                  [--today YYYY-MM-DD] [--out FILE]
 
 The coverage question (crosswalk query coverage) for every framework the organization adopts (or the
-ones named): totals and percentages, the roll-up per clause/chapter/group, and every requirement with
-its status, controls and the mapping path of inferred coverage. --org defaults to demo; without --out
+ones named): % met directly, % met including inherited, % partially met directly, the indicated count,
+the roll-up per clause/chapter/group, and every requirement with its status, basis, controls, the path of
+an inheritance and its related work (indications, never counted). --org defaults to demo; without --out
 the report goes to stdout.`,
   async run(args, config) {
     const [what] = args.positionals;
