@@ -68,7 +68,7 @@ export function soaToMarkdown(result: SoaResult): string {
     '',
     ...soaHeadline(result).map(([k, v]) => `- ${k}: ${v}`),
     '',
-    'Related work lists mappings from requirements the organization met elsewhere; it is advice, not implementation.',
+    'Related work lists mappings from requirements the organization met or partially met elsewhere; it is advice, not implementation.',
     '',
     `| ${COLUMNS.join(' | ')} |`,
     `|${COLUMNS.map(() => '---').join('|')}|`,
@@ -95,7 +95,7 @@ export async function soaToXlsx(result: SoaResult): Promise<Buffer> {
     ['organization', result.org],
     ['date', result.today],
     ...soaHeadline(result),
-    ['related work', 'mappings from requirements met elsewhere: advice, never implementation'],
+    ['related work', 'mappings from requirements met or partially met elsewhere: advice, never implementation'],
   ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
