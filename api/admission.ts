@@ -5,16 +5,22 @@
  * on 2 cores, 41 of 72 requests failed). Waiting turns overload into latency; a full queue or a wait past
  * `maxWaitMs` is refused at once with 503 and Retry-After, which a client can act on.
  */
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { ApiAdmission } from './config.ts';
+import { ErrorCode, errorBody } from './errors.ts';
 
-export interface AdmissionBody {
-  errors: { message: string; extensions: { code: string } }[];
+const refusal = (message: string) => errorBody(ErrorCode.SERVICE_UNAVAILABLE, message);
+
+export interface AdmissionHooks {
+  /**
+   * Called when the client went away before its answer; resolves once the request's work has really
+   * ended (api/plugins/request-lifecycle.ts terminates its transactions). Its slot is held until then, so
+   * abandoned requests cannot pile up in the database.
+   */
+  abandoned?(res: Response): Promise<void>;
 }
 
-const refusal = (message: string): AdmissionBody => ({ errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-
-export function admission(limits: ApiAdmission): RequestHandler {
+export function admission(limits: ApiAdmission, hooks: AdmissionHooks = {}): RequestHandler {
   let running = 0;
   const queue: { admit: () => void; timer: NodeJS.Timeout }[] = [];
   const retryAfter = String(Math.max(1, Math.ceil(limits.maxWaitMs / 1000 / 4)));
@@ -36,10 +42,10 @@ export function admission(limits: ApiAdmission): RequestHandler {
     const admit = () => {
       // 'close' follows 'finish', and also comes alone when the client goes away: one release either way.
       res.once('close', () => {
-        if (!released) {
-          released = true;
-          release();
-        }
+        if (released) return;
+        released = true;
+        if (res.writableFinished || !hooks.abandoned) return release();
+        void hooks.abandoned(res).finally(release);
       });
       next();
     };

@@ -9,7 +9,11 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTP
 import { ConfigError, CrosswalkError } from '../graph/errors.ts';
 import type { ApiAuthConfig } from './config.ts';
 
-export const ROLES = ['viewer', 'editor', 'admin'] as const;
+/**
+ * viewer reads its organization; editor also writes it; admin also administers it (creates and deletes the
+ * Organization); operator runs the service and maintains the shared reference data (catalogs).
+ */
+export const ROLES = ['viewer', 'editor', 'admin', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The verified claims handed to @neo4j/graphql as `context.jwt` (the `JWT @jwt` type). */
@@ -63,8 +67,32 @@ function claimsFrom(payload: JWTPayload): CrosswalkClaims {
   return { ...payload, roles, org: payload.org };
 }
 
+/** Clock difference tolerated between the token's issuer and this server (exp, nbf, iat). */
+export const CLOCK_SKEW_SECONDS = 60;
+
+/** The longest token lifetime accepted unless CROSSWALK_JWT_MAX_TTL says otherwise. */
+export const DEFAULT_MAX_TTL_SECONDS = 7 * 86400;
+
+/**
+ * Tokens must expire: `exp` is required, a lifetime (exp - iat, or exp - now without iat) longer than
+ * `maxTtlSeconds` is refused, and so are `iat`/`nbf` in the future beyond the clock skew.
+ */
+function checkLifetime(payload: JWTPayload, maxTtlSeconds: number, now = Math.floor(Date.now() / 1000)): void {
+  if (typeof payload.iat === 'number' && payload.iat > now + CLOCK_SKEW_SECONDS) {
+    throw new AuthenticationError('The token is issued in the future', 'Check the clock of the token issuer.');
+  }
+  const issued = typeof payload.iat === 'number' ? payload.iat : now;
+  if (typeof payload.exp === 'number' && payload.exp - issued > maxTtlSeconds + CLOCK_SKEW_SECONDS) {
+    throw new AuthenticationError(
+      `The token lives longer than ${maxTtlSeconds} s`,
+      'Ask for a token with a shorter lifetime (CROSSWALK_JWT_MAX_TTL sets the limit).',
+    );
+  }
+}
+
 export function createVerifier(auth: ApiAuthConfig): Verifier {
-  const options = { issuer: auth.issuer, audience: auth.audience };
+  const maxTtl = auth.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS;
+  const options = { issuer: auth.issuer, audience: auth.audience, requiredClaims: ['exp'], clockTolerance: CLOCK_SKEW_SECONDS };
   const verify = auth.jwksUrl
     ? (
         (jwks) => (token: string) =>
@@ -79,10 +107,18 @@ export function createVerifier(auth: ApiAuthConfig): Verifier {
   if (!verify) throw new ConfigError('No token verification is configured', 'Set CROSSWALK_JWT_SECRET or CROSSWALK_JWKS_URL.');
   return async (token) => {
     try {
-      return claimsFrom((await verify(token)).payload);
+      const { payload } = await verify(token);
+      checkLifetime(payload, maxTtl);
+      return claimsFrom(payload);
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new AuthenticationError('The token has expired', 'Ask for a new token.');
+      if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp') {
+        throw new AuthenticationError('The token does not expire', 'Tokens must carry an "exp" claim.');
+      }
+      if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'nbf') {
+        throw new AuthenticationError('The token is not valid yet', 'Check the "nbf" claim and the issuer\'s clock.');
+      }
       // Forged, malformed, wrong algorithm, wrong issuer/audience: one answer, no detail for an attacker.
       throw new AuthenticationError('The token is invalid', "Send a token signed by this server's issuer.");
     }

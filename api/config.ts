@@ -12,6 +12,8 @@ export interface ApiAuthConfig {
   /** Optional `iss` and `aud` the tokens must carry (CROSSWALK_JWT_ISSUER, CROSSWALK_JWT_AUDIENCE). */
   issuer?: string;
   audience?: string;
+  /** Longest accepted token lifetime in seconds (CROSSWALK_JWT_MAX_TTL, default 7 days). */
+  maxTtlSeconds?: number;
 }
 
 export interface ApiLimits {
@@ -97,6 +99,7 @@ export function readApiOptions(env: Env = process.env): ApiOptions {
       jwksUrl,
       issuer: env.CROSSWALK_JWT_ISSUER || undefined,
       audience: env.CROSSWALK_JWT_AUDIENCE || undefined,
+      maxTtlSeconds: positive(env, 'CROSSWALK_JWT_MAX_TTL', 7 * 86400),
     },
     limits: {
       maxDepth: positive(env, 'CROSSWALK_API_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),

@@ -8,10 +8,11 @@ import type { GraphQLField, ValidationRule } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApiLimits } from './config.ts';
 import { graphql, queryComplexity } from './graphql-runtime.ts';
+import { apiError, ErrorCode } from './errors.ts';
 import { DEFAULT_PAGE, MAX_PAGE } from './paging.ts';
 import { invalidQuestionArgs, questionFields } from './questions.ts';
 
-const { getNamedType, getNullableType, GraphQLError, isListType, isObjectType } = graphql;
+const { getNamedType, getNullableType, isListType, isObjectType } = graphql;
 const { fieldExtensionsEstimator, getComplexity, simpleEstimator } = queryComplexity;
 
 /** A reuse question (a top-level @cypher field) walks many paths: priced like a full page of rows. */
@@ -47,7 +48,7 @@ function questionEstimator(): ComplexityEstimator {
     const question = type.name === 'Query' ? fields.get(field.name) : undefined;
     if (!question) return undefined;
     const problem = invalidQuestionArgs(question, args);
-    if (problem) throw new GraphQLError(problem, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    if (problem) throw apiError(ErrorCode.BAD_USER_INPUT, problem);
     return QUESTION_COST;
   };
 }
@@ -66,9 +67,10 @@ export function costPlugin(limits: ApiLimits): ApolloServerPlugin {
             estimators: [questions, pageEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
           });
           if (cost > limits.maxCost) {
-            throw new GraphQLError(
+            throw apiError(
+              ErrorCode.QUERY_TOO_COSTLY,
               `Query cost ${cost} exceeds the limit of ${limits.maxCost}. Ask for smaller pages (limit/first) or fewer nested lists.`,
-              { extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost: limits.maxCost, http: { status: 400 } } },
+              { cost, maxCost: limits.maxCost },
             );
           }
         },
@@ -86,7 +88,9 @@ export function armor(
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 10_000 },
+    // Token counting is Apollo's parseOptions.maxTokens (api/server.ts): armor's turns syntax errors into
+    // HTTP 500 (its issues #571, #605, #751).
+    maxTokens: { enabled: false },
     costLimit: { enabled: false },
     // "Did you mean ...?" leaks the schema; only switched off in production, where introspection stays on
     // for authenticated callers anyway.

@@ -10,6 +10,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { PROJECT_ROOT } from '../graph/config.ts';
 import { graphql } from './graphql-runtime.ts';
+import { apiError, ErrorCode } from './errors.ts';
+import { linkTypeDefs } from './links.ts';
 import { JSONScalar, questionTypeDefs } from './questions.ts';
 
 const UNUSED_KEY = randomBytes(32).toString('hex');
@@ -18,9 +20,21 @@ export const TYPE_DEFS_FILE = path.join(PROJECT_ROOT, 'api', 'typeDefs.graphql')
 /** The generated SDL as clients see it; `npm run schema:print` rewrites it, a test fails when it drifts. */
 export const PRINTED_SCHEMA_FILE = path.join(PROJECT_ROOT, 'api', 'schema.graphql');
 
-/** The complete type definitions: the hand-written file and the generated question fields. */
+/** The complete type definitions: the hand-written file, the generated question fields and link mutations. */
 export function readTypeDefs(): string {
-  return `${fs.readFileSync(TYPE_DEFS_FILE, 'utf8')}\n${questionTypeDefs()}`;
+  return `${fs.readFileSync(TYPE_DEFS_FILE, 'utf8')}\n${questionTypeDefs()}\n${linkTypeDefs()}`;
+}
+
+/**
+ * `orgId @populatedBy(callback: "org")`: every organization-side node gets the caller's organization on
+ * create, so a client cannot even name another one; a token without an organization creates nothing.
+ */
+function callerOrganization(_parent: unknown, _args: unknown, context: { jwt?: Record<string, unknown> }): string {
+  const org = context.jwt?.org;
+  if (typeof org !== 'string' || !org) {
+    throw apiError(ErrorCode.FORBIDDEN, 'Your token names no organization ("org" claim): it cannot create organization data.');
+  }
+  return org;
 }
 
 /** A driver is optional so that the schema can be printed without a database. */
@@ -39,6 +53,7 @@ export async function buildSchema(driver?: Driver): Promise<GraphQLSchema> {
       },
       // Puts `complexity` extensions on the generated fields; api/limits.ts reads them (see there).
       complexityEstimators: true,
+      populatedBy: { callbacks: { org: callerOrganization } },
       // The server verifies every token itself (api/auth.ts) and hands the library the verified claims as
       // `context.jwt`, which takes precedence; this key is never used, it only declares that auth is on.
       authorization: { key: UNUSED_KEY },

@@ -5,6 +5,7 @@
  * api/admission.ts bounds how many requests execute at once.
  */
 import http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -23,8 +24,22 @@ import { admission } from './admission.ts';
 import { readApiOptions, type ApiOptions } from './config.ts';
 import { explorerRouter } from './explorer/route.ts';
 import { armor, costPlugin } from './limits.ts';
+import { ErrorCode, errorBody } from './errors.ts';
+import { NOT_FOUND_PREFIX } from './links.ts';
 import { ORG_PARAM } from './questions.ts';
+import { DEFAULT_INPUT_LIMITS, inputLimitsPlugin } from './plugins/input-limits.ts';
+import {
+  requestLifecyclePlugin,
+  requestScope,
+  requestScopeOf,
+  terminateRequest,
+  type RequestScope,
+} from './plugins/request-lifecycle.ts';
+import { MAX_PAGE } from './paging.ts';
 import { buildSchema } from './schema.ts';
+
+/** The most tokens (names, punctuation, values) a GraphQL document may have. */
+export const MAX_TOKENS = 20_000;
 
 export interface ApiServer {
   url: string;
@@ -52,6 +67,7 @@ export interface StartOptions {
 
 interface RequestContext {
   jwt: CrosswalkClaims;
+  requestScope?: RequestScope;
   /** `$org` in the reuse questions' Cypher: always the caller's organization (api/questions.ts). */
   cypherParams: { org: string | null };
   sessionConfig: { database: string };
@@ -67,60 +83,86 @@ async function databaseState(graph: Graph): Promise<DatabaseState> {
   }
 }
 
-/** A GraphQL-shaped error body, so that clients parse every failure the same way. */
-function errorBody(message: string, code: string, extra: Record<string, unknown> = {}) {
-  return { errors: [{ message, extensions: { code, ...extra } }] };
-}
-
 function neo4jCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
 }
 
+/** "Did you mean ...?" names schema fields and enum values: production answers keep only the first sentence. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+const CONFLICT_MESSAGE = 'A node with this key already exists (ids are unique within an organization).';
+
 /**
  * Errors leave without stack traces unless NODE_ENV=development; database errors are reduced to what a
- * client can act on (a timeout, a duplicate key) instead of Cypher and driver internals.
+ * client can act on (a timeout, a duplicate key, a name that does not exist) instead of Cypher and
+ * driver internals.
  */
 function formatError(options: ApiOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const cause = unwrapResolverError(error);
+    const path = formatted.path;
     // @neo4j/graphql's own errors carry no code; Apollo would call them internal errors.
     const name = (cause as { name?: unknown } | null)?.name;
-    if (name === 'Neo4jGraphQLForbiddenError') return { ...formatted, message: 'Forbidden', extensions: { code: 'FORBIDDEN' } };
-    if (name === 'Neo4jGraphQLAuthenticationError')
-      return { ...formatted, message: 'Unauthenticated', extensions: { code: 'UNAUTHENTICATED' } };
-    if (name === 'Neo4jGraphQLConstraintValidationError') {
-      return {
-        message: 'A node with this key already exists (ids are unique within an organization).',
-        path: formatted.path,
-        extensions: { code: 'CONFLICT' },
-      };
+    if (name === 'Neo4jGraphQLForbiddenError') return { message: 'Forbidden', path, extensions: { code: ErrorCode.FORBIDDEN } };
+    if (name === 'Neo4jGraphQLAuthenticationError') {
+      return { message: 'Unauthenticated', path, extensions: { code: ErrorCode.UNAUTHENTICATED } };
     }
+    if (name === 'Neo4jGraphQLConstraintValidationError')
+      return { message: CONFLICT_MESSAGE, path, extensions: { code: ErrorCode.CONFLICT } };
     const code = neo4jCode(cause);
+    const notFound =
+      code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && (cause as Error).message.split(NOT_FOUND_PREFIX)[1];
+    if (notFound) return { message: notFound.trim(), path, extensions: { code: ErrorCode.NOT_FOUND } };
     if (code && /TransactionTimedOut|LockAcquisitionTimeout|LockClientStopped|Transaction\.Terminated/.test(code)) {
       return {
-        message: `The query ran longer than ${options.limits.timeoutMs} ms and was stopped.`,
-        path: formatted.path,
-        extensions: { code: 'TIMEOUT' },
+        message: `The query ran longer than ${options.limits.timeoutMs} ms, or its client went away, and was stopped.`,
+        path,
+        extensions: { code: ErrorCode.TIMEOUT },
       };
     }
-    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      return {
-        message: 'A node with this key already exists (ids are unique within an organization).',
-        path: formatted.path,
-        extensions: { code: 'CONFLICT' },
-      };
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed')
+      return { message: CONFLICT_MESSAGE, path, extensions: { code: ErrorCode.CONFLICT } };
+    // Driver-side failures (no connection, pool exhausted) carry codes such as ServiceUnavailable or
+    // SessionExpired; their text names hosts and pool internals, which stay in the server log.
+    if ((code?.startsWith('Neo.') || code === 'ServiceUnavailable' || code === 'SessionExpired') && !options.development) {
+      console.error('[api] database error:', cause);
+      const unavailable = code === 'ServiceUnavailable' || code === 'SessionExpired';
+      return unavailable
+        ? {
+            message: 'The database is not reachable right now. Retry shortly.',
+            path,
+            extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+          }
+        : { message: 'The database could not answer this request.', path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
     }
-    if (code?.startsWith('Neo.') && !options.development) {
+    if (/Connection acquisition timed out/.test(String((cause as Error | null)?.message)) && !options.development) {
       console.error('[api] database error:', cause);
       return {
-        message: 'The database could not answer this request.',
-        path: formatted.path,
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        message: 'The database is busy right now. Retry shortly.',
+        path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
       };
     }
-    return formatted;
+    return options.production ? { ...formatted, message: formatted.message.replace(SUGGESTION, '') } : formatted;
   };
+}
+
+/**
+ * The client of a running request went away: stop its database work, then wait (at most a little longer
+ * than the transaction timeout) until Apollo is done with it before its admission slot is given on.
+ */
+async function endAbandoned(graph: Graph, res: express.Response, timeoutMs: number): Promise<void> {
+  const scope = requestScopeOf(res);
+  if (!scope) return;
+  // The request may not have reached the database yet: look again until it is done.
+  const settled = Promise.race([scope.done, sleep(timeoutMs + 5_000)]);
+  let finished = false;
+  void settled.then(() => (finished = true));
+  while (!finished) {
+    await terminateRequest(graph, scope.id).catch(() => 0);
+    await Promise.race([settled, sleep(250)]);
+  }
 }
 
 export async function startApiServer(graph: Graph, options: StartOptions): Promise<ApiServer> {
@@ -135,7 +177,9 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
   const plugins: ApolloServerPlugin[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ...limits.plugins,
+    inputLimitsPlugin({ maxPage: MAX_PAGE, ...DEFAULT_INPUT_LIMITS }),
     costPlugin(api.limits),
+    requestLifecyclePlugin(),
     api.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
   ];
   const apollo = new ApolloServer<RequestContext>({
@@ -143,6 +187,8 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
     plugins,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
+    // Bounds the parser's work before validation: a longer document is a 400 GRAPHQL_PARSE_FAILED.
+    parseOptions: { maxTokens: MAX_TOKENS },
     includeStacktraceInErrorResponses: api.development,
     // Tokens travel in a header a browser cannot send cross-site without a CORS preflight, which is what
     // CSRF prevention asks for; plain GETs with only a token are therefore safe to accept.
@@ -188,7 +234,7 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
       res
         .status(401)
         .set('WWW-Authenticate', `Bearer realm="crosswalk"${token ? ', error="invalid_token"' : ''}`)
-        .json(errorBody(error.message, 'UNAUTHENTICATED', error.hint ? { hint: error.hint } : {}));
+        .json(errorBody(ErrorCode.UNAUTHENTICATED, error.message, error.hint ? { hint: error.hint } : {}));
     }
   };
 
@@ -202,16 +248,22 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
       maxAge: 600,
     }),
     authenticate,
-    admission(api.admission),
+    requestScope(),
+    admission(api.admission, { abandoned: (res) => endAbandoned(graph, res, api.limits.timeoutMs) }),
     express.json({ limit: api.limits.maxBody }),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
         jwt: res.locals.claims as CrosswalkClaims,
+        requestScope: requestScopeOf(res),
         cypherParams: { [ORG_PARAM]: (res.locals.claims as CrosswalkClaims).org ?? null },
         sessionConfig: { database: graph.database },
         transaction: {
           timeout: api.limits.timeoutMs,
-          metadata: { app: 'crosswalk-api', sub: (res.locals.claims as CrosswalkClaims | undefined)?.sub },
+          metadata: {
+            app: 'crosswalk-api',
+            sub: (res.locals.claims as CrosswalkClaims | undefined)?.sub,
+            requestId: requestScopeOf(res)?.id,
+          },
         },
       }),
     }),
@@ -221,13 +273,13 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
   const onError: ErrorRequestHandler = (error: { status?: number; type?: string; message?: string }, _req, res, next) => {
     if (res.headersSent) return next(error);
     if (error.type === 'entity.too.large') {
-      return void res.status(413).json(errorBody(`The request body exceeds ${api.limits.maxBody}.`, 'PAYLOAD_TOO_LARGE'));
+      return void res.status(413).json(errorBody(ErrorCode.PAYLOAD_TOO_LARGE, `The request body exceeds ${api.limits.maxBody}.`));
     }
     if (error.status && error.status >= 400 && error.status < 500) {
-      return void res.status(error.status).json(errorBody(error.message ?? 'Bad request', 'BAD_REQUEST'));
+      return void res.status(error.status).json(errorBody(ErrorCode.BAD_REQUEST, error.message ?? 'Bad request'));
     }
     console.error('[api]', error);
-    res.status(500).json(errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+    res.status(500).json(errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
   };
   app.use(onError);
 

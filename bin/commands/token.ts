@@ -1,4 +1,4 @@
-import { mintToken, parseTtl, resolveAuth, ROLES, type Role, devSecretFile } from '../../api/auth.ts';
+import { DEFAULT_MAX_TTL_SECONDS, devSecretFile, mintToken, parseTtl, resolveAuth, ROLES, type Role } from '../../api/auth.ts';
 import { readApiOptions } from '../../api/config.ts';
 import { CrosswalkError } from '../../graph/errors.ts';
 import { stringFlag } from '../args.ts';
@@ -8,13 +8,13 @@ export const tokenCommand: Command = {
   name: 'token',
   summary: 'mint a bearer token for the GraphQL API (development, or with CROSSWALK_JWT_SECRET)',
   usage: `
-Usage: crosswalk token --role viewer|editor|admin [--org ORG] [--ttl 8h] [--sub NAME]
+Usage: crosswalk token --role viewer|editor|admin|operator [--org ORG] [--ttl 8h] [--sub NAME]
 
 Prints an HS256 token for the API on stdout, e.g.
   curl -H "Authorization: Bearer $(npx crosswalk token --role viewer --org demo)" ...
 
-  --role   viewer (read), editor (write the organization's data), admin (also reference data);
-           several as a comma list
+  --role   viewer (read), editor (write the organization's data), admin (also create/delete the
+           organization), operator (the shared reference data: catalogs); several as a comma list
   --org    the organization the token is bound to (org-side data and the reuse questions)
   --ttl    lifetime: 30m, 8h (default), 7d, or seconds
   --sub    the subject recorded in the token (default: crosswalk-token:ROLE@ORG)
@@ -40,6 +40,10 @@ With CROSSWALK_JWKS_URL your identity provider issues tokens, not this command.`
     const auth = resolveAuth(api.auth, { dataDir: config.bundled.dataDir, production: api.production });
     if (!auth.secret) throw new CrosswalkError('No signing secret', 'Set CROSSWALK_JWT_SECRET.');
     const ttlSeconds = parseTtl(stringFlag(args, 'ttl') ?? '8h');
+    const maxTtl = auth.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS;
+    if (ttlSeconds > maxTtl) {
+      throw new CrosswalkError(`--ttl is longer than the API accepts (${maxTtl} s)`, 'Use a shorter --ttl, or raise CROSSWALK_JWT_MAX_TTL.');
+    }
     const org = stringFlag(args, 'org');
     const token = await mintToken(
       auth.secret,

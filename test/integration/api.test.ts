@@ -56,6 +56,7 @@ beforeAll(async () => {
   tokens.editorB = await token('editor', 'org-b');
   tokens.viewerB = await token('viewer', 'org-b');
   tokens.admin = await token('admin');
+  tokens.operator = await token('operator');
 });
 afterAll(async () => {
   await server?.stop();
@@ -185,8 +186,13 @@ describe('reference data', () => {
     const update = `mutation { updateRequirements(where: { uid: { eq: "gdpr:Art.32" } }, update: { title: { set: "changed" } }) { requirements { uid } } }`;
     expect(codes(await gql(tokens.editorA, update))).toContain('FORBIDDEN');
 
-    expect((await ok(tokens.admin!, create)).createFrameworks.frameworks).toEqual([{ id: 'test-fw' }]);
-    const removed = await ok(tokens.admin!, `mutation { deleteFrameworks(where: { id: { eq: "test-fw" } }) { nodesDeleted } }`);
+    // An organization's admin may not change what every organization relies on; the operator may.
+    expect(codes(await gql(tokens.adminA, create))).toContain('FORBIDDEN');
+    expect((await ok(tokens.operator!, create)).createFrameworks.frameworks).toEqual([{ id: 'test-fw' }]);
+    const removed = await ok(
+      tokens.operator!,
+      `mutation { deleteFrameworks(where: { id: { eq: "test-fw" } }) { nodesDeleted } }`,
+    );
     expect(removed.deleteFrameworks.nodesDeleted).toBe(1);
     const title = await graph.run('MATCH (r:Requirement {uid: "gdpr:Art.32"}) RETURN r.title AS t');
     expect(title.records[0]?.get('t')).not.toBe('changed');
@@ -194,7 +200,7 @@ describe('reference data', () => {
 
   it('the crosswalk and the catalog structure are read-only over the API (seed/import write them)', async () => {
     const response = await gql(
-      tokens.admin,
+      tokens.operator,
       `mutation { updateRequirements(where: { uid: { eq: "gdpr:Art.32" } }, update: { mapsTo: [{ connect: [{ where: { node: { uid: { eq: "nis2:Art.21" } } }, edge: { relationship: "equal", strength: 10 } }] }] }) { requirements { uid } } }`,
     );
     expect(codes(response)).toContain('GRAPHQL_VALIDATION_FAILED');
@@ -266,39 +272,62 @@ describe('organization data: CRUD on every type', () => {
   });
 
   it('an editor adopts frameworks and excludes requirements with properties', async () => {
+    await ok(
+      tokens.editorA!,
+      `mutation {
+         a: addAdoption(frameworkId: "iso42001", since: "2025-01-15", scope: "all AI products") { id }
+         b: addAdoption(frameworkId: "iso27001", since: "2025-01-15", scope: "all AI products") { id }
+         c: addExclusion(requirementUid: "iso42001:A.10.4", justification: "no customers") { id }
+       }`,
+    );
+    // Adding again changes the properties instead of adding a second edge.
     const data = await ok(
       tokens.editorA!,
-      `mutation { updateOrganizations(where: { id: { eq: "org-a" } }, update: {
-         adopts: [{ connect: [{ where: { node: { id: { in: ["iso42001", "iso27001"] } } }, edge: { since: "2025-01-15", scope: "all AI products" } }] }]
-         excludes: [{ connect: [{ where: { node: { uid: { eq: "iso42001:A.10.4" } } }, edge: { justification: "no customers" } }] }]
-       }) { organizations { id adoptsConnection(sort: [{ node: { id: ASC } }]) { edges { node { id } properties { since scope } } }
-                            excludesConnection { edges { node { uid } properties { justification } } } } } }`,
+      `mutation { addAdoption(frameworkId: "iso27001", since: "2025-01-15", scope: "ISMS") {
+         id adoptsConnection(sort: [{ node: { id: ASC } }]) { edges { node { id } properties { since scope } } }
+         excludesConnection { edges { node { uid } properties { justification } } } } }`,
     );
-    const [org] = data.updateOrganizations.organizations;
+    const org = data.addAdoption;
     expect(org.adoptsConnection.edges).toEqual([
-      { node: { id: 'iso27001' }, properties: { since: '2025-01-15', scope: 'all AI products' } },
+      { node: { id: 'iso27001' }, properties: { since: '2025-01-15', scope: 'ISMS' } },
       { node: { id: 'iso42001' }, properties: { since: '2025-01-15', scope: 'all AI products' } },
     ]);
     expect(org.excludesConnection.edges).toEqual([
       { node: { uid: 'iso42001:A.10.4' }, properties: { justification: 'no customers' } },
     ]);
-    // The reference side shows only the caller's organization.
-    const fw = await ok(tokens.viewerB!, '{ frameworks(where: { id: { eq: "iso42001" } }) { adoptedBy { id } } }');
-    expect(fw.frameworks[0].adoptedBy).toEqual([]);
+    // Unknown names are errors, not silent no-ops; viewers write nothing.
+    const unknown = await gql(tokens.editorA, `mutation { addAdoption(frameworkId: "iso9001") { id } }`);
+    expect(unknown.body.errors?.[0]).toMatchObject({ message: 'no framework iso9001', extensions: { code: 'NOT_FOUND' } });
+    expect(codes(await gql(tokens.viewerA, `mutation { removeAdoption(frameworkId: "iso27001") { id } }`))).toEqual([
+      'FORBIDDEN',
+    ]);
+    // The reference side has no way back into organization data.
+    const fw = await gql(tokens.viewerB, '{ frameworks(where: { id: { eq: "iso42001" } }) { adoptedBy { id } } }');
+    expect(codes(fw)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
   it('creates, reads, updates and deletes systems, controls, evidence and risks', async () => {
     const created = await ok(
       tokens.editorA!,
       `mutation {
-        createSystems(input: [{ orgId: "org-a", id: "sys-1", name: "Credit scoring", purpose: "loan decisions", isAI: true,
+        createSystems(input: [{ id: "sys-1", name: "Credit scoring", purpose: "loan decisions", isAI: true,
                                aiActRole: provider, aiActRisk: high, gpai: false, lifecycleStage: operation, owner: "cto" }]) { systems { ${SYSTEM_FIELDS} } }
-        createControls(input: [{ orgId: "org-a", id: "ctl-1", name: "AI risk assessment", status: operating,
-          implements: { connect: [{ where: { node: { uid: { eq: "iso42001:6.1.2" } } }, edge: { coverage: full, note: "yearly" } }] }
-          appliesTo: { connect: [{ where: { node: { id: { eq: "sys-1" } } } }] } }]) { controls { id status } }
-        createRisks(input: [{ orgId: "org-a", id: "risk-1", title: "Biased outcomes", likelihood: 3, impact: 4, treatment: mitigate,
-          threatens: { connect: [{ where: { node: { id: { eq: "sys-1" } } } }] },
-          mitigatedBy: { connect: [{ where: { node: { id: { eq: "ctl-1" } } } }] } }]) { risks { id } }
+        createControls(input: [{ id: "ctl-1", name: "AI risk assessment", status: operating }]) { controls { id status } }
+        createRisks(input: [{ id: "risk-1", title: "Biased outcomes", likelihood: 3, impact: 4, treatment: mitigate }]) { risks { id } }
+        createEvidence(input: [{ id: "ev-1", title: "Risk register 2026", kind: record, status: approved,
+          uri: "https://dms.example/ev-1", sha256: "${'a'.repeat(64)}", collectedAt: "2026-01-10", validUntil: "2027-01-10" }]) { evidence { id } }
+      }`,
+    );
+    // Relationships through the link mutations (mutations run in order: the nodes exist).
+    await ok(
+      tokens.editorA!,
+      `mutation {
+        a: addControlRequirement(controlId: "ctl-1", requirementUid: "iso42001:6.1.2", coverage: full, note: "yearly") { id }
+        b: addControlSystem(controlId: "ctl-1", systemId: "sys-1") { id }
+        c: addRiskSystem(riskId: "risk-1", systemId: "sys-1") { id }
+        d: addRiskControl(controlId: "ctl-1", riskId: "risk-1") { id }
+        e: addEvidenceControl(evidenceId: "ev-1", controlId: "ctl-1") { id }
+        f: addEvidenceSystem(evidenceId: "ev-1", systemId: "sys-1") { id }
       }`,
     );
     expect(created.createSystems.systems[0]).toEqual({
@@ -313,21 +342,13 @@ describe('organization data: CRUD on every type', () => {
       lifecycleStage: 'operation',
       owner: 'cto',
     });
-    // Evidence in a second request: it connects to the control created above.
-    await ok(
-      tokens.editorA!,
-      `mutation { createEvidence(input: [{ orgId: "org-a", id: "ev-1", title: "Risk register 2026", kind: record, status: approved,
-          uri: "https://dms.example/ev-1", sha256: "${'a'.repeat(64)}", collectedAt: "2026-01-10", validUntil: "2027-01-10",
-          supports: { connect: [{ where: { node: { id: { eq: "ctl-1" } } } }] },
-          concerns: { connect: [{ where: { node: { id: { eq: "sys-1" } } } }] } }]) { evidence { id } } }`,
-    );
 
     const read = await ok(
       tokens.viewerA!,
       `{ controls(where: { id: { eq: "ctl-1" } }, limit: 1) {
            id implementsConnection { edges { node { uid } properties { coverage note } } }
            appliesTo { id } evidence { id validUntil status } mitigates { id threatens { id } } }
-         requirements(where: { uid: { eq: "iso42001:6.1.2" } }, limit: 1) { implementedBy { id } } }`,
+         implementers: controls(where: { implements: { some: { uid: { eq: "iso42001:6.1.2" } } } }) { id } }`,
     );
     expect(read.controls).toEqual([
       {
@@ -338,7 +359,7 @@ describe('organization data: CRUD on every type', () => {
         mitigates: [{ id: 'risk-1', threatens: [{ id: 'sys-1' }] }],
       },
     ]);
-    expect(read.requirements[0].implementedBy).toEqual([{ id: 'ctl-1' }]);
+    expect(read.implementers).toEqual([{ id: 'ctl-1' }]);
 
     const updated = await ok(
       tokens.editorA!,
@@ -359,12 +380,7 @@ describe('organization data: CRUD on every type', () => {
       codes(await gql(tokens.viewerA, `mutation { updateSystems(update: { name: { set: "x" } }) { systems { id } } }`)),
     ).toContain('FORBIDDEN');
     expect(
-      codes(
-        await gql(
-          tokens.viewerA,
-          `mutation { createRisks(input: [{ orgId: "org-a", id: "r-x", title: "x" }]) { risks { id } } }`,
-        ),
-      ),
+      codes(await gql(tokens.viewerA, `mutation { createRisks(input: [{ id: "r-x", title: "x" }]) { risks { id } } }`)),
     ).toContain('FORBIDDEN');
     expect(
       codes(await gql(tokens.viewerA, `mutation { deleteEvidence(where: { id: { eq: "ev-1" } }) { nodesDeleted } }`)),
@@ -373,13 +389,13 @@ describe('organization data: CRUD on every type', () => {
     // A duplicate key is a conflict, not a database stack trace.
     const duplicate = await gql(
       tokens.editorA,
-      `mutation { createSystems(input: [{ orgId: "org-a", id: "sys-1", name: "again" }]) { systems { id } } }`,
+      `mutation { createSystems(input: [{ id: "sys-1", name: "again" }]) { systems { id } } }`,
     );
     expect(codes(duplicate)).toEqual(['CONFLICT']);
 
     const deleted = await ok(
       tokens.editorA!,
-      `mutation { a: createRisks(input: [{ orgId: "org-a", id: "risk-tmp", title: "tmp" }]) { risks { id } } }`,
+      `mutation { a: createRisks(input: [{ id: "risk-tmp", title: "tmp" }]) { risks { id } } }`,
     );
     expect(deleted.a.risks).toEqual([{ id: 'risk-tmp' }]);
     expect(
@@ -392,7 +408,7 @@ describe('organization data: CRUD on every type', () => {
     const input = Array.from(
       { length: 12 },
       (_, i) =>
-        `{ orgId: "org-a", id: "bulk-${String(i).padStart(2, '0')}", name: "Bulk control ${i}", status: ${i % 3 ? 'planned' : 'operating'} }`,
+        `{ id: "bulk-${String(i).padStart(2, '0')}", name: "Bulk control ${i}", status: ${i % 3 ? 'planned' : 'operating'} }`,
     );
     await ok(tokens.editorA!, `mutation { createControls(input: [${input.join(', ')}]) { info { nodesCreated } } }`);
     const page = await ok(
@@ -415,11 +431,11 @@ describe('tenant isolation', () => {
     await ok(
       tokens.editorB!,
       `mutation {
-        createSystems(input: [{ orgId: "org-b", id: "sys-1", name: "B secret system" }]) { systems { id } }
-        createControls(input: [{ orgId: "org-b", id: "ctl-1", name: "B secret control", status: operating,
-          implements: { connect: [{ where: { node: { uid: { eq: "iso42001:6.1.2" } } }, edge: { coverage: partial } }] } }]) { controls { id } }
-        createEvidence(input: [{ orgId: "org-b", id: "ev-b", title: "B secret evidence", kind: report, status: approved }]) { evidence { id } }
-        createRisks(input: [{ orgId: "org-b", id: "risk-b", title: "B secret risk" }]) { risks { id } }
+        createSystems(input: [{ id: "sys-1", name: "B secret system" }]) { systems { id } }
+        createControls(input: [{ id: "ctl-1", name: "B secret control", status: operating }]) { controls { id } }
+        createEvidence(input: [{ id: "ev-b", title: "B secret evidence", kind: report, status: approved }]) { evidence { id } }
+        createRisks(input: [{ id: "risk-b", title: "B secret risk" }]) { risks { id } }
+        addControlRequirement(controlId: "ctl-1", requirementUid: "iso42001:6.1.2", coverage: partial) { id }
       }`,
     );
   });
@@ -430,8 +446,8 @@ describe('tenant isolation', () => {
       `{ organizations { id }
          systems { orgId name } controls(where: { id: { eq: "ctl-1" } }) { orgId name } evidence { orgId } risks { orgId }
          systemsConnection { totalCount aggregate { count { nodes } } }
-         requirements(where: { uid: { eq: "iso42001:6.1.2" } }) { implementedBy { orgId }
-           implementedByConnection { edges { node { orgId } properties { coverage } } } }
+         implementers: controls(where: { implements: { some: { uid: { eq: "iso42001:6.1.2" } } } }) { orgId
+           implementsConnection(where: { node: { uid: { eq: "iso42001:6.1.2" } } }) { edges { properties { coverage } } } }
          ref: controls(where: { name: { contains: "B secret" } }) { id } }`,
     );
     expect(data.organizations).toEqual([{ id: 'org-a' }]);
@@ -439,9 +455,8 @@ describe('tenant isolation', () => {
     expect(new Set(orgIds)).toEqual(new Set(['org-a']));
     expect(data.systemsConnection.totalCount).toBe(1);
     expect(data.systemsConnection.aggregate.count.nodes).toBe(1);
-    expect(data.requirements[0].implementedBy).toEqual([{ orgId: 'org-a' }]);
-    expect(data.requirements[0].implementedByConnection.edges).toEqual([
-      { node: { orgId: 'org-a' }, properties: { coverage: 'full' } },
+    expect(data.implementers).toEqual([
+      { orgId: 'org-a', implementsConnection: { edges: [{ properties: { coverage: 'full' } }] } },
     ]);
     expect(data.ref).toEqual([]);
     // Even asking for B's orgId explicitly finds nothing.
@@ -450,21 +465,18 @@ describe('tenant isolation', () => {
   });
 
   it('a token for org A never writes org B', async () => {
-    // Creating in B's name is refused.
-    expect(
-      codes(
-        await gql(
-          tokens.editorA,
-          `mutation { createSystems(input: [{ orgId: "org-b", id: "planted", name: "x" }]) { systems { id } } }`,
-        ),
-      ),
-    ).toContain('FORBIDDEN');
-    // Nested creates are validated too.
+    // Creating in B's name is not even expressible: orgId comes from the token.
+    const named = await gql(
+      tokens.editorA,
+      `mutation { createSystems(input: [{ orgId: "org-b", id: "planted", name: "x" }]) { systems { id } } }`,
+    );
+    expect(codes(named)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    // Nor are nested creates and connects: relationships are written by the link mutations only.
     const nested = await gql(
       tokens.editorA,
-      `mutation { updateControls(where: { id: { eq: "ctl-1" } }, update: { appliesTo: [{ create: [{ node: { orgId: "org-b", id: "planted-2", name: "x" } }] }] }) { controls { id } } }`,
+      `mutation { updateControls(where: { id: { eq: "ctl-1" } }, update: { appliesTo: [{ create: [{ node: { id: "planted-2", name: "x" } }] }] }) { controls { id } } }`,
     );
-    expect(codes(nested)).toContain('FORBIDDEN');
+    expect(codes(nested)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     // Updates and deletes only match the caller's own nodes.
     const update = await ok(
       tokens.editorA!,
@@ -473,11 +485,12 @@ describe('tenant isolation', () => {
     expect(update.updateSystems.systems).toEqual([{ orgId: 'org-a' }]);
     const del = await ok(tokens.editorA!, `mutation { deleteEvidence(where: { id: { eq: "ev-b" } }) { nodesDeleted } }`);
     expect(del.deleteEvidence.nodesDeleted).toBe(0);
-    // Connecting A's control to B's system connects nothing.
-    await ok(
-      tokens.editorA!,
-      `mutation { updateControls(where: { id: { eq: "ctl-1" } }, update: { mitigates: [{ connect: [{ where: { node: { id: { eq: "risk-b" } } } }] }] }) { controls { id } } }`,
-    );
+    // Linking A's control to B's risk: B's risk does not exist for A.
+    const link = await gql(tokens.editorA, `mutation { addRiskControl(controlId: "ctl-1", riskId: "risk-b") { id } }`);
+    expect(link.body.errors?.[0]).toMatchObject({
+      message: 'no risk risk-b in organization org-a',
+      extensions: { code: 'NOT_FOUND' },
+    });
     // Moving a node to another organization is not even expressible.
     const move = await gql(tokens.editorA, `mutation { updateSystems(update: { orgId: { set: "org-b" } }) { systems { id } } }`);
     expect(codes(move)).toContain('GRAPHQL_VALIDATION_FAILED');

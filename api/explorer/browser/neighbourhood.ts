@@ -19,9 +19,12 @@ const NEIGHBOURHOOD = `query Neighbourhood($uid: ID!, $requirement: String!, $to
     parent(limit: 1) { uid ref title frameworkId }
     mapsToConnection(first: 200) { edges { properties { relationship strength status } node { uid ref title frameworkId } } }
     mappedFromConnection(first: 200) { edges { properties { relationship strength status } node { uid ref title frameworkId } } }
-    implementedByConnection(first: 100) {
-      edges { properties { coverage } node { id name status evidence(limit: 50) { id title kind status validUntil } } }
-    }
+  }
+  # Who implements it is asked from the organization's side: reference data leads into no organization.
+  implementers: controls(where: { implements: { some: { uid: { eq: $uid } } } }, limit: 100) {
+    id name status
+    implementsConnection(where: { node: { uid: { eq: $uid } } }, first: 1) { edges { properties { coverage } } }
+    evidence(limit: 50) { id title kind status validUntil }
   }
   explain(requirement: $requirement, today: $today)
 }`;
@@ -49,6 +52,14 @@ interface EvidenceItem {
 interface Implementation {
   properties: { coverage: string };
   node: { id: string; name: string; status: string; evidence: EvidenceItem[] };
+}
+
+interface Implementer {
+  id: string;
+  name: string;
+  status: string;
+  implementsConnection: { edges: { properties: { coverage: string } }[] };
+  evidence: EvidenceItem[];
 }
 
 interface Neighbourhood extends RequirementRef {
@@ -276,17 +287,30 @@ export function closeNeighbourhood(): void {
 export async function renderNeighbourhood(root: HTMLElement, uid: string, openRequirement: (uid: string) => void): Promise<void> {
   closeNeighbourhood();
   fill(root, h('h2', {}, 'Neighbourhood'), h('p', { class: 'muted' }, `Loading ${uid}…`));
-  const data = await gql<{ requirements: Neighbourhood[]; explain: ExplainResult }>(NEIGHBOURHOOD, {
+  const data = await gql<{
+    requirements: Omit<Neighbourhood, 'implementedByConnection'>[];
+    implementers: Implementer[];
+    explain: ExplainResult;
+  }>(NEIGHBOURHOOD, {
     uid,
     requirement: uid,
     today: today(),
   });
   if (!root.isConnected) return; // the user moved on meanwhile
-  const requirement = data.requirements[0];
-  if (!requirement) {
+  const found = data.requirements[0];
+  if (!found) {
     fill(root, h('h2', {}, 'Neighbourhood'), h('p', { class: 'error' }, `No requirement ${uid}.`));
     return;
   }
+  const requirement: Neighbourhood = {
+    ...found,
+    implementedByConnection: {
+      edges: data.implementers.map(({ implementsConnection, ...node }) => ({
+        properties: { coverage: implementsConnection.edges[0]?.properties.coverage ?? 'partial' },
+        node,
+      })),
+    },
+  };
   const graph = toGraph(requirement, data.explain);
   const container = h('div', { class: 'graph', id: 'graph', 'data-layout': 'running' });
   fill(
