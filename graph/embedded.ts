@@ -159,6 +159,13 @@ export interface StartOptions {
   log?: Log;
 }
 
+function lostPortRace(dataDir: string): boolean {
+  const debugLog = path.join(storeDir(dataDir), 'logs', 'debug.log');
+  if (!fs.existsSync(debugLog)) return false;
+  const text = fs.readFileSync(debugLog, 'utf8');
+  return /PortBindException|Address already in use/.test(text.slice(-20_000));
+}
+
 /** Starts the bundled Neo4j (building it first if needed) and resolves once Bolt accepts queries. */
 export async function startBundled(config: BundledDatabaseConfig, options: StartOptions = {}): Promise<BundledInstance> {
   const log = options.log ?? (() => {});
@@ -209,6 +216,9 @@ export async function startBundled(config: BundledDatabaseConfig, options: Start
     }
     if (child.exitCode === EXIT_PORT_IN_USE || /already in use/.test(ready.reason)) continue;
     if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    // Another process can take the port between the launcher's check and Neo4j's bind (parallel test
+    // runs): Neo4j then reports a generic start failure, and only its debug log names the bind error.
+    if (lostPortRace(config.dataDir)) continue;
     throw new BundledDatabaseError(
       `the bundled Neo4j did not start: ${ready.reason}`,
       /lock/i.test(ready.reason)
