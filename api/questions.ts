@@ -13,8 +13,8 @@
  * Results are returned as JSON (shapes: queries/<name>.ts and queries/README.md).
  */
 import fs from 'node:fs';
-import neo4j from 'neo4j-driver';
 import type { GraphQLScalarType } from 'graphql';
+import { toJsonValue } from '../graph/values.ts';
 import { cypher, cypherFile } from '../queries/cypher.ts';
 import { validateParams, type ParamSpec, type ParamType } from '../queries/question.ts';
 import { QUESTIONS } from '../queries/questions.ts';
@@ -116,28 +116,9 @@ export function invalidQuestionArgs(field: QuestionField, args: Record<string, u
   }
 }
 
-/** Converts what Neo4j returns (temporal values) into plain JSON. */
-function toJson(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
-  if (
-    neo4j.isDate(value) ||
-    neo4j.isDateTime(value) ||
-    neo4j.isLocalDateTime(value) ||
-    neo4j.isTime(value) ||
-    neo4j.isLocalTime(value) ||
-    neo4j.isDuration(value)
-  ) {
-    return value.toString();
-  }
-  if (Array.isArray(value)) return value.map(toJson);
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
-  return value;
-}
-
 export const JSONScalar: GraphQLScalarType = new graphql.GraphQLScalarType({
   name: 'JSON',
   description: 'Arbitrary JSON (question results).',
-  serialize: toJson,
+  serialize: toJsonValue,
   parseValue: (value) => value,
 });

@@ -7,12 +7,12 @@
  * - http: POST /graphql with a bearer token to the API server (bench/api-server.ts, its own process):
  *   adds Express, authentication, Apollo's request pipeline, the cost and depth limits and JSON over TCP.
  */
-import neo4j from 'neo4j-driver';
 import type { GraphQLSchema } from 'graphql';
 import { DEFAULT_LIMITS } from '../api/config.ts';
 import { fieldName, questionFields } from '../api/questions.ts';
 import { graphql } from '../api/graphql-runtime.ts';
 import type { Graph } from '../graph/connection.ts';
+import { toJsonValue } from '../graph/values.ts';
 import { cypher } from '../queries/cypher.ts';
 import { validateParams } from '../queries/question.ts';
 import { QUESTIONS } from '../queries/questions.ts';
@@ -54,25 +54,6 @@ export function graphqlDocument(question: string, params: Record<string, string 
   return `query Bench { ${fieldName(question)}(${args}) }`;
 }
 
-/** What the driver returns, as the JSON the API serves (temporal values as strings). */
-export function toPlainJson(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return value.toNumber();
-  if (
-    neo4j.isDate(value) ||
-    neo4j.isDateTime(value) ||
-    neo4j.isLocalDateTime(value) ||
-    neo4j.isTime(value) ||
-    neo4j.isLocalTime(value) ||
-    neo4j.isDuration(value)
-  ) {
-    return value.toString();
-  }
-  if (Array.isArray(value)) return value.map(toPlainJson);
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlainJson(v)]));
-  return value;
-}
-
 export interface Asker {
   /** Asks once; resolves to the result (plain JSON) or throws. */
   ask(question: string): Promise<unknown>;
@@ -88,7 +69,7 @@ export function rawAsker(graph: Graph, tenant: Tenant): Asker {
         database: graph.database,
         transactionConfig: { timeout: QUESTION_TIMEOUT_MS },
       });
-      return toPlainJson(records[0]?.get('result'));
+      return toJsonValue(records[0]?.get('result'));
     },
   };
 }
