@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(import.meta.dirname, '..');
 const allow = JSON.parse(fs.readFileSync(path.join(root, 'licenses', 'allow-list.json'), 'utf8'));
 const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
 
@@ -50,7 +50,10 @@ function declared(pkg) {
 
 /** SPDX expression with OR/AND and parentheses: allowed when one side of every OR and both of every AND are. */
 function expressionAllowed(expr) {
-  const tokens = expr.replace(/[()]/g, (p) => ` ${p} `).trim().split(/\s+/);
+  const tokens = expr
+    .replace(/[()]/g, (p) => ` ${p} `)
+    .trim()
+    .split(/\s+/);
   let i = 0;
   const primary = () => {
     const t = tokens[i++];
@@ -63,12 +66,20 @@ function expressionAllowed(expr) {
   };
   const and = () => {
     let v = primary();
-    while (tokens[i]?.toUpperCase() === 'AND') (i++, (v = primary() && v));
+    while (tokens[i]?.toUpperCase() === 'AND') {
+      i++;
+      const next = primary();
+      v = next && v;
+    }
     return v;
   };
   const or = () => {
     let v = and();
-    while (tokens[i]?.toUpperCase() === 'OR') (i++, (v = and() || v));
+    while (tokens[i]?.toUpperCase() === 'OR') {
+      i++;
+      const next = and();
+      v = next || v;
+    }
     return v;
   };
   return or();
@@ -104,13 +115,18 @@ function judge(name, pkg, dir) {
   if (decision) {
     // A decision holds for the licence it was made on (null: the package declares none).
     if (decision.license !== (spdx ?? null)) {
-      return { ok: false, what, why: `the allow-list decided on licence '${decision.license}', the package now says '${spdx}': decide again` };
+      return {
+        ok: false,
+        what,
+        why: `the allow-list decided on licence '${decision.license}', the package now says '${spdx}': decide again`,
+      };
     }
     return decision.decision === 'allow'
       ? { ok: true, what, why: `decision: ${decision.reason}` }
       : { ok: false, what, why: `${decision.reason}${restricted.length ? ` [${restricted[0]}]` : ''}` };
   }
-  if (restricted.length) return { ok: false, what, why: `restrictive licence text, no decision in the allow-list: ${restricted.join('; ')}` };
+  if (restricted.length)
+    return { ok: false, what, why: `restrictive licence text, no decision in the allow-list: ${restricted.join('; ')}` };
   const seeFile = !spdx || /^SEE LICEN[CS]E IN/i.test(spdx) || /^UNLICENSED$/i.test(spdx);
   if (!seeFile && !expressionAllowed(spdx)) return { ok: false, what, why: `'${spdx}' is not on the allow-list` };
   const notAllowed = texts.filter((id) => !Object.hasOwn(allow.licenses, id));

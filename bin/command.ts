@@ -1,29 +1,65 @@
-/** What every `crosswalk` sub-command looks like, and the helpers they share. */
+/**
+ * What every `crosswalk` sub-command looks like (as gh's pkg/cmd/<name>/: options, run(opts, io)): a
+ * light spec (bin/commands/<name>/spec.ts: flags and help, loaded for `crosswalk --help`), and a module
+ * (bin/commands/<name>/index.ts) that turns the parsed command line into typed options and runs them
+ * with the IO and the graph injected, so tests run commands in-process against the test database.
+ */
 import type { Config } from '../graph/config.ts';
-import { openGraph, type Graph } from '../graph/connection.ts';
-import { applySchema } from '../graph/schema.ts';
-import type { ParsedArgs } from './args.ts';
+import type { Graph } from '../graph/connection.ts';
+import { toJsonValue } from '../graph/values.ts';
+import type { CommandSpec, ParsedCommandLine } from './flags.ts';
 
-export interface Command {
-  name: string;
-  /** One line for `crosswalk --help`. */
-  summary: string;
-  /** The full `crosswalk NAME --help` text. */
-  usage: string;
-  /** Returns the process exit code. */
-  run(args: ParsedArgs, config: Config): Promise<number>;
+export interface Output {
+  write(chunk: string | Uint8Array): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
 }
 
-/** Progress and notices go to stderr so that stdout stays clean for --json and exports. */
-export const log = (line: string): void => {
-  process.stderr.write(`${line}\n`);
-};
+/** Data goes to stdout; progress, notices and errors to stderr, so stdout stays clean for --json and exports. */
+export interface Io {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly env: NodeJS.ProcessEnv;
+}
 
-/** Opens the graph (starting the bundled Neo4j if needed), applies the schema, runs `work`, closes. */
-export async function withGraph<T>(config: Config, work: (graph: Graph) => Promise<T>): Promise<T> {
-  const graph = await openGraph(config, { log });
+export interface Context {
+  readonly io: Io;
+  readonly config: Config;
+  /** Opens the graph with the schema applied (the bundled Neo4j is started if needed). */
+  openGraph(): Promise<Graph>;
+}
+
+export interface Command<O> {
+  readonly spec: CommandSpec;
+  /** The spec for this command line, when the flags depend on it (query: the question's parameters). */
+  refine?(argv: readonly string[]): CommandSpec;
+  /** More help text that needs the command's modules (import: the formats; query: the questions). */
+  moreHelp?(spec: CommandSpec): string;
+  /** The parsed command line as typed options; throws UsageError for what the parser cannot check. */
+  options(parsed: ParsedCommandLine): O;
+  /** Returns the exit code (0 when nothing is returned). */
+  run(options: O, context: Context): Promise<number | void>;
+}
+
+/** A command whose options type is not known to the caller (the dispatcher). */
+export type AnyCommand = Command<unknown>;
+
+export const defineCommand = <O>(command: Command<O>): AnyCommand => command as AnyCommand;
+
+/** A line on stderr. */
+export function log(io: Io, line: string): void {
+  io.stderr.write(`${line}\n`);
+}
+
+/** The one --json printer: the value through the same converter as the API's JSON scalar. */
+export function printJson(io: Io, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(toJsonValue(value), null, 2)}\n`);
+}
+
+/** Opens the graph, runs `work`, closes it. */
+export async function withGraph<T>(context: Context, work: (graph: Graph) => Promise<T>): Promise<T> {
+  const graph = await context.openGraph();
   try {
-    await applySchema(graph);
     return await work(graph);
   } finally {
     await graph.close();

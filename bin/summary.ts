@@ -1,4 +1,4 @@
-/** Prints an import summary: created / updated / unchanged per type. */
+/** An import summary (created / updated / unchanged per type) as text and as the documented --json shape. */
 import type { ImportResult } from '../importers/index.ts';
 
 export function formatImportResult(result: ImportResult): string {
@@ -11,4 +11,14 @@ export function formatImportResult(result: ImportResult): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `import --json` and `seed --json`: { dryRun, records, files: [{file, format}], summary: {type: {created, updated, unchanged}} }. */
+export function importResultJson(result: ImportResult) {
+  return {
+    dryRun: result.dryRun,
+    records: result.records ?? null,
+    files: result.files,
+    summary: result.summary,
+  };
 }

@@ -1,9 +1,18 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './errors.ts';
 
-/** The project root: everything the bundled database needs lives below it unless configured otherwise. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The project root: everything the bundled database needs lives below it unless configured otherwise. The
+ * nearest directory with a package.json above this module, which is graph/ in the sources and a folder
+ * of dist/ in the compiled CLI (bin/build.ts).
+ */
+export const PROJECT_ROOT = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 
 export interface DatabaseConfig {
   /** The user's server (bolt://, neo4j://, neo4j+s://, ...). Undefined means: use the bundled Neo4j. */

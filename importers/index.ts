@@ -20,6 +20,7 @@ import { Problems } from './problems.ts';
 import { batchSize, mergeBatches, type ImportBatch } from './records.ts';
 import { resolveUrns } from './resolve.ts';
 import { validateBatch } from './validate.ts';
+import type { ImportProgress } from './progress.ts';
 import { writeBatch, type WriteOptions, type WriteSummary } from './writer.ts';
 
 /** What a format may need besides the file. */
@@ -30,6 +31,8 @@ export interface ReadContext {
   frameworkId?: string;
   /** Rows read so far in this file (called every 10,000 rows for CSV). */
   onRead?: (file: string, rows: number) => void;
+  /** Phases and counts (importers/progress.ts): reading files, validating records, writing rows, committing. */
+  progress?: ImportProgress;
 }
 
 /** A peek at a file for detection: CSV header columns, or the first few KB of text. */
@@ -266,7 +269,9 @@ export async function importFiles(graph: Graph, paths: string[], options: Import
   const batches: ImportBatch[] = [];
   const detected: ImportResult['files'] = [];
   let unreadable = false;
-  for (const file of files) {
+  const progress = options.progress;
+  for (const [index, file] of files.entries()) {
+    progress?.({ phase: 'reading', done: index, total: files.length, unit: 'files', detail: path.basename(file) });
     const format = await detectFormat(file, problems, options.format, options);
     if (!format) {
       unreadable = true;
@@ -279,11 +284,14 @@ export async function importFiles(graph: Graph, paths: string[], options: Import
   }
   // Validate even when some rows had problems, so that one run lists everything that is wrong; but not
   // when a whole file could not be read, since every reference to its rows would be reported as unknown.
+  progress?.({ phase: 'reading', done: files.length, total: files.length, unit: 'files' });
   if (unreadable) problems.throwIfAny();
   const batch = mergeBatches(batches);
+  progress?.({ phase: 'validating', done: 0, total: batchSize(batch), unit: 'records' });
   await resolveUrns(batch, graph, problems);
   await validateBatch(batch, graph, problems);
   problems.throwIfAny();
+  progress?.({ phase: 'validating', done: batchSize(batch), total: batchSize(batch), unit: 'records' });
   const summary = await writeBatch(graph, batch, options);
   return { files: detected, summary, dryRun: Boolean(options.dryRun), records: batchSize(batch) };
 }

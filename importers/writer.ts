@@ -7,6 +7,7 @@
 import neo4j, { type QueryResult } from 'neo4j-driver';
 import type { Graph } from '../graph/connection.ts';
 import type { ImportBatch, LinkRecord } from './records.ts';
+import type { ImportProgress } from './progress.ts';
 
 /** Rows per UNWIND statement. */
 export const BATCH_SIZE = 5000;
@@ -339,6 +340,8 @@ export interface WriteOptions {
   /** Run everything, report what would change, then roll back. */
   dryRun?: boolean;
   onProgress?: (type: string, done: number, total: number) => void;
+  /** Phases 'writing' (rows over all types) and 'committing'. */
+  progress?: ImportProgress;
 }
 
 /**
@@ -367,9 +370,11 @@ export async function writeBatch(graph: Graph, batch: ImportBatch, options: Writ
   const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.WRITE });
   const tx = session.beginTransaction();
   const inFlight: Promise<QueryResult>[] = [];
+  const plan = WRITERS.map((writer) => ({ writer, rows: writer.rows(batch) }));
+  const allRows = plan.reduce((n, p) => n + p.rows.length, 0);
+  let allDone = 0;
   try {
-    for (const writer of WRITERS) {
-      const rows = writer.rows(batch);
+    for (const { writer, rows } of plan) {
       if (rows.length === 0) continue;
       const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
       let done = 0;
@@ -381,8 +386,11 @@ export async function writeBatch(graph: Graph, batch: ImportBatch, options: Writ
           counts.updated += c.updated;
           counts.unchanged += c.unchanged;
         }
+        const before = done;
         done = Math.min(done + BATCH_SIZE, rows.length);
+        allDone += done - before;
         options.onProgress?.(writer.type, done, rows.length);
+        options.progress?.({ phase: 'writing', done: allDone, total: allRows, unit: 'rows', detail: writer.type });
       };
       for (let start = 0; start < rows.length; start += BATCH_SIZE) {
         // A Result is thenable; wrapping it subscribes to the pipelined run without waiting for it. A
@@ -396,6 +404,12 @@ export async function writeBatch(graph: Graph, batch: ImportBatch, options: Writ
       while (inFlight.length) await settle();
       if (writer.created !== 'none') summary[writer.type] = counts;
     }
+    options.progress?.({
+      phase: 'committing',
+      done: 0,
+      unit: 'transaction',
+      detail: options.dryRun ? 'rolling back (dry run)' : undefined,
+    });
     if (options.dryRun) await tx.rollback();
     else await tx.commit();
     return summary;

@@ -1,18 +1,18 @@
 /**
  * The coverage explorer at /explorer: a static page (index.html, styles.css) and its browser code
- * (api/explorer/browser/*.ts, with the Neo4j Visualization Library) bundled by esbuild on the first request
- * and kept in memory. Nothing here reads the graph: the page asks POST /graphql with the user's token, so
+ * (api/explorer/browser/*.ts) bundled by esbuild at build time (dist/explorer/app.js, api/explorer/bundle.ts);
+ * run from the TypeScript sources (tsx) it is bundled on the first request and kept in memory. Nothing here reads the graph: the page asks POST /graphql with the user's token, so
  * the page itself is served without one. Everything it loads comes from this origin (no CDN), and the
  * Content-Security-Policy holds the browser to that.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { Router, type Response } from 'express';
+import { bundleExplorer, EXPLORER_BUNDLE, EXPLORER_DIR } from './bundle.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ENTRY = path.join(HERE, 'browser', 'main.ts');
+const HERE = EXPLORER_DIR;
+/** Compiled (dist/): the bundle was built with the rest; from sources: bundle them, they may have changed. */
+const COMPILED = import.meta.url.endsWith('.js');
 
 /**
  * Same origin only. NVL sets inline styles on its canvas and tooltip elements ('unsafe-inline' for styles);
@@ -35,23 +35,12 @@ interface Asset {
   type: string;
 }
 
-/** Bundles the browser code once per process; a failed build is retried on the next request. */
+/** The prebuilt bundle, or the sources bundled once per process; a failed build is retried on the next request. */
 function bundler(): () => Promise<Asset> {
   let pending: Promise<Asset> | undefined;
   return () => {
-    pending ??= build({
-      entryPoints: [ENTRY],
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2020',
-      minify: true,
-      write: false,
-      logLevel: 'silent',
-      legalComments: 'none',
-      define: { 'process.env.NODE_ENV': '"production"' },
-    }).then(
-      (result) => ({ body: result.outputFiles[0]?.contents ?? new Uint8Array(), type: 'text/javascript; charset=utf-8' }),
+    pending ??= (COMPILED ? fs.readFile(EXPLORER_BUNDLE) : bundleExplorer()).then(
+      (body) => ({ body, type: 'text/javascript; charset=utf-8' }),
       (error: unknown) => {
         pending = undefined;
         throw error;

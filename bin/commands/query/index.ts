@@ -1,22 +1,17 @@
-import type { CoverageResult } from '../../queries/coverage.ts';
-import type { EvidenceCoveringBothResult } from '../../queries/evidence-covering-both.ts';
-import type { ExplainResult } from '../../queries/explain.ts';
-import type { GapsResult } from '../../queries/gaps.ts';
-import type { ImpactResult } from '../../queries/impact.ts';
-import type { ObligationsResult } from '../../queries/obligations.ts';
-import { QueryParameterError } from '../../queries/question.ts';
-import { findQuestion, QUESTIONS } from '../../queries/questions.ts';
-import type { ReuseResult } from '../../queries/reuse.ts';
-import type { SoaResult } from '../../queries/soa.ts';
-import { withGraph, type Command } from '../command.ts';
-
-const questionList = QUESTIONS.map((q) => {
-  const params = q.params.map((p) => `      --${p.name}${p.required ? ' (required)' : ''}  ${p.description}`).join('\n');
-  return `  ${q.name}: ${q.summary}\n${params}`;
-}).join('\n\n');
-
-/** `--max-depth` and `--maxDepth` both name maxDepth. */
-const camel = (name: string): string => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+import type { CoverageResult } from '../../../queries/coverage.ts';
+import type { EvidenceCoveringBothResult } from '../../../queries/evidence-covering-both.ts';
+import type { ExplainResult } from '../../../queries/explain.ts';
+import type { GapsResult } from '../../../queries/gaps.ts';
+import type { ImpactResult } from '../../../queries/impact.ts';
+import type { ObligationsResult } from '../../../queries/obligations.ts';
+import type { ParamSpec, ParamType, Question } from '../../../queries/question.ts';
+import { findQuestion, QUESTIONS } from '../../../queries/questions.ts';
+import type { ReuseResult } from '../../../queries/reuse.ts';
+import type { SoaResult } from '../../../queries/soa.ts';
+import { toJsonValue } from '../../../graph/values.ts';
+import { defineCommand, printJson, withGraph } from '../../command.ts';
+import { booleanValue, JSON_FLAG, suggest, UsageError, type CommandSpec } from '../../flags.ts';
+import { querySpec } from './spec.ts';
 
 const FORMATTERS: Record<string, (result: never) => string[]> = {
   coverage: (r: CoverageResult) => [
@@ -102,43 +97,84 @@ const FORMATTERS: Record<string, (result: never) => string[]> = {
   ],
 };
 
-export const queryCommand: Command = {
-  name: 'query',
-  summary: 'ask a reuse question (coverage, evidence-covering-both, reuse, gaps, impact, explain, obligations, soa)',
-  usage: `
-Usage: crosswalk query NAME [--PARAM VALUE ...] [--json]
+export interface QueryOptions {
+  question?: Question<unknown>;
+  params: Record<string, string | boolean>;
+  json: boolean;
+}
 
-Asks one of the named questions (queries/<NAME>.cypher) and prints the answer; --json prints the raw result.
-Dates are YYYY-MM-DD, lists comma-separated, booleans true|false. Example:
-  crosswalk query coverage --framework iso42001 --org demo
-  crosswalk query evidence-covering-both --frameworkA iso27001 --frameworkB nis2 --org demo --json
+const VALUE_NAMES: Record<ParamType, string> = { string: 'ID', date: 'YYYY-MM-DD', int: 'N', bool: '', strings: 'A,B' };
 
-Questions and their parameters:
+/** A question's parameters as flags: booleans bare (--directOnly), everything else with a value. */
+function questionSpec(question: Question<unknown>): CommandSpec {
+  const flag = (p: ParamSpec) => `--${p.name}${p.type === 'bool' ? '' : ` ${VALUE_NAMES[p.type]}`}`;
+  return {
+    ...querySpec,
+    synopsis: [`${question.name} ${question.params.map((p) => (p.required ? flag(p) : `[${flag(p)}]`)).join(' ')} [--json]`],
+    summary: question.summary,
+    flags: [
+      ...question.params.map((p) => ({
+        name: p.name,
+        type: p.type === 'bool' ? ('boolean' as const) : ('string' as const),
+        valueName: VALUE_NAMES[p.type],
+        values: p.type === 'string' ? p.oneOf : undefined,
+        description: `${p.description}${p.required ? ' (required)' : ''}`,
+      })),
+      JSON_FLAG,
+    ],
+  };
+}
 
-${questionList}`,
-  async run(args, config) {
-    const [name] = args.positionals;
-    if (!name) {
-      process.stdout.write(
+const questionNamed = (argv: readonly string[]) => {
+  const name = argv.find((a) => !a.startsWith('-'));
+  return name === undefined ? undefined : findQuestion(name);
+};
+
+export default defineCommand<QueryOptions>({
+  spec: querySpec,
+  refine(argv) {
+    const question = questionNamed(argv);
+    return question ? questionSpec(question) : querySpec;
+  },
+  moreHelp: (spec) =>
+    spec === querySpec
+      ? `Questions and their parameters:\n\n${QUESTIONS.map((q) => {
+          const params = q.params.map((p) => `      --${p.name}${p.required ? ' (required)' : ''}  ${p.description}`).join('\n');
+          return `  ${q.name}: ${q.summary}\n${params}`;
+        }).join('\n\n')}\n`
+      : '',
+  options(parsed) {
+    const [name] = parsed.positionals;
+    const question = name === undefined ? undefined : findQuestion(name);
+    if (name !== undefined && !question) {
+      const near = suggest(
+        name,
+        QUESTIONS.map((q) => q.name),
+      );
+      throw new UsageError(
+        `unknown question '${name}'`,
+        near ? `Did you mean '${near}'?` : `Questions: ${QUESTIONS.map((q) => q.name).join(', ')}`,
+      );
+    }
+    const params: Record<string, string | boolean> = {};
+    for (const p of question?.params ?? []) {
+      const v = parsed.flags[p.name];
+      if (typeof v === 'string' || typeof v === 'boolean') params[p.name] = v;
+    }
+    return { question, params, json: booleanValue(parsed, 'json') };
+  },
+  async run(opts, context) {
+    const { io } = context;
+    const question = opts.question;
+    if (!question) {
+      io.stdout.write(
         `${QUESTIONS.map((q) => `${q.name.padEnd(24)} ${q.summary}`).join('\n')}\n\ncrosswalk query --help lists the parameters.\n`,
       );
-      return 0;
+      return;
     }
-    const question = findQuestion(name);
-    if (!question)
-      throw new QueryParameterError(`unknown question '${name}'`, `Questions: ${QUESTIONS.map((q) => q.name).join(', ')}`);
-    const given = Object.fromEntries(
-      Object.entries(args.flags)
-        .filter(([k]) => k !== 'json')
-        .map(([k, v]) => [camel(k), v]),
-    );
-    const result = await withGraph(config, (graph) => question.run(graph, given));
-    if (args.flags.json) {
-      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      return 0;
-    }
-    const format = FORMATTERS[name] as ((r: unknown) => string[]) | undefined;
-    process.stdout.write(`${(format ? format(result) : [JSON.stringify(result, null, 2)]).join('\n')}\n`);
-    return 0;
+    const result = await withGraph(context, (graph) => question.run(graph, opts.params));
+    if (opts.json) return printJson(io, result);
+    const format = FORMATTERS[question.name] as ((r: unknown) => string[]) | undefined;
+    io.stdout.write(`${(format ? format(toJsonValue(result)) : [JSON.stringify(toJsonValue(result), null, 2)]).join('\n')}\n`);
   },
-};
+});

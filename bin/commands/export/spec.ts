@@ -1,0 +1,41 @@
+import type { CommandSpec } from '../../flags.ts';
+
+export const exportSpec: CommandSpec = {
+  name: 'export',
+  summary: 'export data (mappings as CSV or OSCAL, the Statement of Applicability, the Bloom perspective)',
+  synopsis: [
+    'mappings [--format csv|oscal] [--framework ID] [--out FILE]',
+    'soa [--framework iso42001|iso27001] --format csv|md|xlsx [--org ID] [--today YYYY-MM-DD] [--out FILE]',
+    'bloom [--out FILE]',
+  ],
+  actions: ['mappings', 'soa', 'bloom'],
+  flags: [
+    {
+      name: 'format',
+      type: 'string',
+      values: ['csv', 'oscal', 'md', 'xlsx'],
+      description: 'mappings: csv (default) or oscal; soa: csv (default), md or xlsx',
+    },
+    {
+      name: 'framework',
+      type: 'string',
+      valueName: 'ID',
+      description: 'mappings: only from or to this framework; soa: the framework (default iso42001)',
+    },
+    { name: 'org', type: 'string', valueName: 'ID', description: 'soa: the organization (default demo)' },
+    { name: 'today', type: 'string', valueName: 'YYYY-MM-DD', description: 'soa: the date evidence validity is judged on' },
+    {
+      name: 'out',
+      type: 'string',
+      valueName: 'FILE',
+      description: "write to FILE instead of stdout (bloom: default graph/bloom/crosswalk.json, '-' = stdout)",
+    },
+  ],
+  description: `mappings  the crosswalk in the mappings template (seeds/mappings/README.md) or as an OSCAL 1.2
+          mapping-collection (JSON); both import again with crosswalk import
+soa       the Statement of Applicability of the organization for the framework's Annex A (crosswalk query
+          soa): applicability, justification, implementing controls, status and evidence; xlsx needs --out
+bloom     the Neo4j Bloom perspective generated from the model (graph/bloom/): categories, style rules,
+          search phrases and scene actions; needs no database. Colours by coverage status come from
+          'crosswalk bloom snapshot --org ID'.`,
+};
