@@ -20,7 +20,7 @@ import { parse } from 'csv-parse/sync';
 import { PROJECT_ROOT } from '../graph/config.ts';
 import { CrosswalkError } from '../graph/errors.ts';
 import { AI_ACT_RISKS, AI_ACT_ROLES, EVIDENCE_KINDS, LIFECYCLE_STAGES, RISK_TREATMENTS } from '../graph/model.ts';
-import { csvField } from '../importers/export.ts';
+import { toCsv, type CsvRow } from '../importers/csv/write.ts';
 
 export const BENCH_ORG = 'bench-org';
 /** The date every benchmarked question judges evidence validity on, so results do not drift with the clock. */
@@ -106,15 +106,15 @@ function prng(seed: number): () => number {
 /** A CSV file written in chunks, counting its data rows. */
 function csvWriter(file: string, header: readonly string[]) {
   const fd = fs.openSync(file, 'w');
-  let buffer: string[] = [header.join(',')];
+  let buffer: CsvRow[] = [header];
   let rows = 0;
   const flush = () => {
-    if (buffer.length) fs.writeSync(fd, `${buffer.join('\n')}\n`);
+    if (buffer.length) fs.writeSync(fd, toCsv(buffer));
     buffer = [];
   };
   return {
     row(fields: unknown[]) {
-      buffer.push(fields.map(csvField).join(','));
+      buffer.push(fields);
       rows++;
       if (buffer.length >= 10_000) flush();
     },

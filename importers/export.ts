@@ -4,6 +4,7 @@
  */
 import type { Graph } from '../graph/connection.ts';
 import { MAPPING_COLUMNS } from './csv/mappings.ts';
+import { toCsv } from './csv/write.ts';
 import { toOscalMappingCollection, type ExportedMapping } from './oscal/mapping.ts';
 
 export const EXPORT_MAPPINGS = `
@@ -19,15 +20,9 @@ export async function readMappings(graph: Graph, framework: string | null = null
   return records.map((r) => r.toObject() as unknown as ExportedMapping);
 }
 
-/** RFC 4180 quoting: fields with commas, quotes or line breaks are quoted, quotes doubled. */
-export const csvField = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 export function mappingsToCsv(mappings: ExportedMapping[]): string {
   const columns = [...MAPPING_COLUMNS.required, ...MAPPING_COLUMNS.optional];
-  const lines = [columns.join(',')];
+  const lines: unknown[][] = [columns];
   for (const m of mappings) {
     const row: Record<string, unknown> = {
       source_uid: `${m.sourceFramework}:${m.sourceRef}`,
@@ -39,9 +34,9 @@ export function mappingsToCsv(mappings: ExportedMapping[]): string {
       explanation: m.explanation,
       status: m.status,
     };
-    lines.push(columns.map((c) => csvField(row[c])).join(','));
+    lines.push(columns.map((c) => row[c]));
   }
-  return `${lines.join('\n')}\n`;
+  return toCsv(lines);
 }
 
 export function mappingsToOscal(mappings: ExportedMapping[], title = 'crosswalk mappings'): string {

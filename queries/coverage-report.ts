@@ -1,6 +1,7 @@
 /** `crosswalk report coverage`: the coverage question for every framework an organization adopts, rendered. */
 import type { Graph } from '../graph/connection.ts';
 import { coverage, type CoverageResult } from './coverage.ts';
+import { toCsv as csvText } from '../importers/csv/write.ts';
 import { QueryParameterError } from './question.ts';
 import { HEADLINE_LABELS } from './status.ts';
 import type { Indication } from './types.ts';
@@ -46,7 +47,6 @@ export async function coverageReport(graph: Graph, options: CoverageReportOption
 }
 
 const pct = (v: number | null): string => (v === null ? '-' : `${v}%`);
-const csvField = (v: string): string => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** An indication in words: where the related work is, how it maps, how strong. */
 export const indicationText = (i: Indication): string =>
@@ -85,10 +85,9 @@ const REQUIREMENT_COLUMNS = [
 ];
 
 function toCsv(results: CoverageResult[]): string {
-  const lines = [['framework', ...REQUIREMENT_COLUMNS].join(',')];
-  for (const res of results)
-    for (const r of res.requirements) lines.push([res.framework, ...requirementCells(r)].map(csvField).join(','));
-  return `${lines.join('\n')}\n`;
+  const lines = [['framework', ...REQUIREMENT_COLUMNS]];
+  for (const res of results) for (const r of res.requirements) lines.push([res.framework, ...requirementCells(r)]);
+  return csvText(lines);
 }
 
 function summaryRow(r: CoverageResult): string[] {

@@ -1,6 +1,7 @@
 /** Renders the Statement of Applicability (queries/soa) as CSV, Markdown or an XLSX workbook. */
 import ExcelJS from 'exceljs';
 import type { Graph } from '../graph/connection.ts';
+import { toCsv } from '../importers/csv/write.ts';
 import { indicationText } from './coverage-report.ts';
 import { QueryParameterError } from './question.ts';
 import { soa, type SoaResult, type SoaRow } from './soa.ts';
@@ -53,11 +54,10 @@ export function soaHeadline(result: SoaResult): [string, string][] {
   ];
 }
 
-const csvField = (v: string): string => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const mdField = (v: string): string => v.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function soaToCsv(result: SoaResult): string {
-  return [COLUMNS.join(','), ...result.rows.map((r) => cells(r).map(csvField).join(','))].join('\n') + '\n';
+  return toCsv([COLUMNS, ...result.rows.map(cells)]);
 }
 
 export function soaToMarkdown(result: SoaResult): string {

@@ -6,19 +6,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Graph } from '../../graph/connection.ts';
+import { toCsv } from '../../importers/csv/write.ts';
 import { importFiles } from '../../importers/index.ts';
 
 /** file name (e.g. `controls.csv`) -> header + rows. */
 export type CsvFiles = Record<string, string[][]>;
-
-const field = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 export async function importCsvFiles(graph: Graph, files: CsvFiles): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-queries-'));
   try {
     const paths = Object.entries(files).map(([name, rows]) => {
       const file = path.join(dir, name);
-      fs.writeFileSync(file, `${rows.map((r) => r.map(field).join(',')).join('\n')}\n`);
+      fs.writeFileSync(file, toCsv(rows));
       return file;
     });
     await importFiles(graph, paths);
