@@ -37,6 +37,7 @@ import {
 } from './plugins/request-lifecycle.ts';
 import { MAX_PAGE } from './paging.ts';
 import { buildSchema } from './schema.ts';
+import { requestLogger } from './logging.ts';
 
 /** The most tokens (names, punctuation, values) a GraphQL document may have. */
 export const MAX_TOKENS = 20_000;
@@ -173,6 +174,7 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogger());
   const httpServer = http.createServer(app);
   const plugins: ApolloServerPlugin[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
