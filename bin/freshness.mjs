@@ -21,7 +21,7 @@ function newest(dir, mtime = 0) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIP.has(entry.name)) mtime = newest(file, mtime);
-    } else if (/\.(ts|css|html)$/.test(entry.name)) {
+    } else if (entry.name.endsWith('.ts')) {
       mtime = Math.max(mtime, fs.statSync(file).mtimeMs);
     }
   }

@@ -1,6 +1,6 @@
 /**
  * Typed errors. Every error a user can cause carries a `hint` saying what to do about it; the CLI and the
- * API print `message` and `hint` and never a stack trace unless CROSSWALK_DEBUG is set.
+ * API print `message` and `hint` and never a stack trace unless asked (crosswalk --debug, CROSSWALK_DEBUG=1).
  */
 export class CrosswalkError extends Error {
   constructor(
