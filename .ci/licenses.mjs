@@ -8,7 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '..');
+// --root DIR: check another tree (the tests check small fixture trees).
+const rootArg = process.argv.indexOf('--root');
+const root = rootArg > 0 ? path.resolve(process.argv[rootArg + 1]) : path.resolve(import.meta.dirname, '..');
 const allow = JSON.parse(fs.readFileSync(path.join(root, 'licenses', 'allow-list.json'), 'utf8'));
 const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
 
@@ -95,7 +97,8 @@ function licenceFiles(dir) {
 /** The sentence around a phrase, for the report. */
 function quote(text, pattern) {
   const at = text.search(pattern);
-  const start = Math.max(0, text.lastIndexOf('. ', at) + 2);
+  const dot = text.lastIndexOf('. ', at);
+  const start = dot < 0 ? 0 : dot + 2;
   const end = text.indexOf('. ', at);
   return text.slice(start, end < 0 ? at + 160 : Math.min(end + 1, at + 240)).trim();
 }
