@@ -175,6 +175,17 @@ describe('--json shapes', () => {
     });
   });
 
+  it('bloom snapshot --json and bloom clear --json', async () => {
+    const snap = await run(['bloom', 'snapshot', '--org', ORG, '--framework', 'nis2', '--today', '2026-06-01', '--json']);
+    expect(snap.code).toBe(0);
+    const result = JSON.parse(snap.stdout);
+    expect(result).toMatchObject({ org: ORG, asOf: '2026-06-01', removed: 0 });
+    expect(result.frameworks.map((f: { framework: string }) => f.framework)).toEqual(['nis2']);
+    expect(result.written).toBe(result.frameworks[0].requirements);
+    const cleared = await run(['bloom', 'clear', '--org', ORG, '--json']);
+    expect(JSON.parse(cleared.stdout)).toEqual({ org: ORG, removed: result.written });
+  });
+
   it('a bad question parameter exits 3', async () => {
     const { code, stderr } = await run(['query', 'coverage', '--framework', 'nis2', '--org', 'demo', '--today', '2026-13-45']);
     expect(code).toBe(3);

@@ -1,7 +1,7 @@
 import { clearCoverageSnapshot, writeCoverageSnapshot } from '../../../graph/bloom/snapshot.ts';
 import { COVERAGE_STATUSES } from '../../../graph/bloom/vocabulary.ts';
-import { defineCommand, log, withGraph } from '../../command.ts';
-import { listValue, stringValue, UsageError } from '../../flags.ts';
+import { defineCommand, log, printJson, withGraph } from '../../command.ts';
+import { booleanValue, listValue, stringValue, UsageError } from '../../flags.ts';
 import { bloomSpec } from './spec.ts';
 
 export interface BloomOptions {
@@ -10,6 +10,7 @@ export interface BloomOptions {
   frameworks?: string[];
   today: string | null;
   maxDepth: number | null;
+  json: boolean;
 }
 
 export default defineCommand<BloomOptions>({
@@ -24,13 +25,16 @@ export default defineCommand<BloomOptions>({
       frameworks: listValue(parsed, 'framework'),
       today: stringValue(parsed, 'today') ?? null,
       maxDepth: depth === undefined ? null : Number(depth),
+      json: booleanValue(parsed, 'json'),
     };
   },
   async run(opts, context) {
     const say = (line: string) => log(context.io, line);
     return withGraph(context, async (graph) => {
       if (opts.action === 'clear') {
-        say(`${await clearCoverageSnapshot(graph, opts.org)} CoverageStatus nodes of '${opts.org}' removed`);
+        const removed = await clearCoverageSnapshot(graph, opts.org);
+        if (opts.json) return printJson(context.io, { org: opts.org, removed });
+        say(`${removed} CoverageStatus nodes of '${opts.org}' removed`);
         return;
       }
       const result = await writeCoverageSnapshot(graph, {
@@ -39,6 +43,7 @@ export default defineCommand<BloomOptions>({
         today: opts.today,
         maxDepth: opts.maxDepth,
       });
+      if (opts.json) return printJson(context.io, result);
       for (const f of result.frameworks) {
         const counts = COVERAGE_STATUSES.filter((status) => f.byStatus[status])
           .map((status) => `${status} ${f.byStatus[status]}`)
