@@ -45,7 +45,10 @@ export default defineCommand<TokenOptions>({
     if (!auth.secret) throw new CrosswalkError('No signing secret', 'Set CROSSWALK_JWT_SECRET.');
     const maxTtl = auth.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS;
     if (opts.ttlSeconds > maxTtl) {
-      throw new CrosswalkError(`--ttl is longer than the API accepts (${maxTtl} s)`, 'Use a shorter --ttl, or raise CROSSWALK_JWT_MAX_TTL.');
+      throw new CrosswalkError(
+        `--ttl is longer than the API accepts (${maxTtl} s)`,
+        'Use a shorter --ttl, or raise CROSSWALK_JWT_MAX_TTL.',
+      );
     }
     const token = await mintToken(
       auth.secret,
