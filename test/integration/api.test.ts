@@ -210,9 +210,10 @@ describe('reference data', () => {
     expect(Number(count.records[0]?.get('n'))).toBe(0);
   });
 
-  it('caps pages at 500 and defaults to 50', async () => {
+  it('pages default to 50 and are 1 to 500', async () => {
     expect((await ok(tokens.viewerA!, '{ requirements { uid } }')).requirements).toHaveLength(50);
-    expect((await ok(tokens.viewerA!, '{ requirements(limit: 1000) { uid } }')).requirements).toHaveLength(500);
+    expect((await ok(tokens.viewerA!, '{ requirements(limit: 500) { uid } }')).requirements).toHaveLength(500);
+    expect(codes(await gql(tokens.viewerA, '{ requirements(limit: 1000) { uid } }'))).toEqual(['BAD_USER_INPUT']);
     const nested = await ok(tokens.viewerA!, '{ frameworks(where: { id: { eq: "eu-ai-act" } }) { requirements { uid } } }');
     expect(nested.frameworks[0].requirements).toHaveLength(50);
   });
@@ -666,7 +667,7 @@ describe('hostile input', () => {
 
   it('stores and returns injection strings verbatim and changes nothing else', async () => {
     const before = await graph.run('MATCH (n) RETURN count(n) AS n');
-    const input = strings.map((name, i) => ({ orgId: 'org-a', id: `hostile-${i}`, name, purpose: name }));
+    const input = strings.map((name, i) => ({ id: `hostile-${i}`, name, purpose: name }));
     const created = await ok(
       tokens.editorA!,
       'mutation ($input: [SystemCreateInput!]!) { createSystems(input: $input) { systems { id name purpose } } }',
