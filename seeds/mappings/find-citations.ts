@@ -168,13 +168,15 @@ export function findCitations(dir: string): Citation[] {
       for (const m of unit.text.matchAll(re)) {
         const pos = m.index;
         const before = unit.text.slice(Math.max(0, pos - 120), pos).replace(/\s*(Regulations?|Directives?)\s*$/i, '');
+        // "... in accordance with Regulation (EU) 2016/679, in particular ... Article 6 thereof."
+        const thereof = /^[^.;]{0,80}?\bArticle (\d+)((?:\(\w+\))*) thereof/.exec(unit.text.slice(pos));
         // "...Article 9 of Regulation (EU) 2016/679 and Article 10 of Directive ..." or a later
         // "Article 55 or 56 of that Regulation" in the same sentence.
         out.push({
           citingAct: unit.act,
           citing: provisionAt(unit, pos),
           citedAct: cited.id,
-          cited: citedProvision(before),
+          cited: thereof ? `Art.${thereof[1]}${thereof[2] ?? ''}` : citedProvision(before),
           context: unit.text.slice(Math.max(0, pos - 90), pos + 20).replace(/\s+/g, ' '),
         });
       }
@@ -208,16 +210,20 @@ function main(argv: string[]): void {
     for (const c of citations) process.stdout.write(`${c.citingAct}\t${c.citing}\t${c.citedAct}\t${c.cited}\t${c.context}\n`);
     return;
   }
-  const pairs = new Map<string, { mentions: number; places: Set<string> }>();
+  // A citation = one citing provision naming one provision (or the whole) of the other act.
+  const pairs = new Map<string, { mentions: number; places: Set<string>; cited: Set<string> }>();
   for (const c of citations) {
     const key = `${c.citingAct} -> ${c.citedAct}`;
-    const entry = pairs.get(key) ?? { mentions: 0, places: new Set<string>() };
+    const entry = pairs.get(key) ?? { mentions: 0, places: new Set<string>(), cited: new Set<string>() };
     entry.mentions++;
     entry.places.add(c.citing);
+    for (const one of c.cited.split(' + ')) entry.cited.add(`${c.citing} > ${one}`);
     pairs.set(key, entry);
   }
-  for (const [key, { mentions, places }] of [...pairs].sort())
-    process.stdout.write(`${key.padEnd(24)} ${String(places.size).padStart(3)} places, ${mentions} mentions\n`);
+  for (const [key, { mentions, places, cited }] of [...pairs].sort())
+    process.stdout.write(
+      `${key.padEnd(20)} ${String(places.size).padStart(3)} citing provisions, ${String(cited.size).padStart(3)} citations, ${mentions} mentions\n`,
+    );
   const byPlace = new Map<string, Set<string>>();
   for (const c of citations) {
     const key = `${c.citingAct}:${c.citing} -> ${c.citedAct}`;
