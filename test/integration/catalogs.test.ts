@@ -1,4 +1,4 @@
-/** The five framework catalogs: complete, consistent and idempotently seeded. */
+/** The six framework catalogs: complete, consistent and idempotently seeded. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../graph/connection.ts';
 import { seedGraph } from '../../seeds/load.ts';
@@ -11,19 +11,28 @@ beforeAll(async () => {
 });
 afterAll(() => graph.close());
 
-/** The counts the catalogs must have (issue "Framework catalogs"; identifiers per the reference fact sheet). */
+/**
+ * The counts the catalogs must have (issue "Framework catalogs"; identifiers per the reference fact sheet, and
+ * per the law itself where the two differ: issue #17). Issue #17 added nodes where obligations or citations live:
+ * eu-ai-act paragraphs +3 (Art.2(7), 55(1), 55(2)) and points +8 (Art.3(37), (50), (51), (52), Art.55(1)(a)-(d));
+ * gdpr paragraphs +3 (Art.6(4), 9(1), 9(2)) and points +13 (Art.4(1), (4), (12), Art.9(2)(a)-(j));
+ * nis2 paragraphs +8 (Art.21(1)-(5), Art.23(1)-(3)); and the seventh framework nis2-ir, the Annex of
+ * Implementing Regulation (EU) 2024/2690: 13 sections with 47 headed subsections (+ 5.2 without a chapeau),
+ * 160 numbered paragraphs (1.1.1, 7.1, ...) and 217 lettered or roman points (1.1.1(a), 9.2(c)(i), ...).
+ */
 const EXPECTED: Record<string, Record<string, number>> = {
   iso42001: { clause: 7, subclause: 36, annex_a_group: 9, annex_a_objective: 2, annex_a_control: 38 },
   iso27001: { clause: 7, subclause: 34, annex_a_group: 4, annex_a_control: 93 },
-  'eu-ai-act': { chapter: 13, section: 16, article: 113, annex: 13 },
-  gdpr: { chapter: 11, section: 15, article: 99 },
-  nis2: { chapter: 9, article: 46, annex: 3, measure: 10, reporting_step: 5 },
+  'eu-ai-act': { chapter: 13, section: 16, article: 113, annex: 13, paragraph: 109, point: 58 },
+  gdpr: { chapter: 11, section: 15, article: 99, paragraph: 49, point: 37 },
+  nis2: { chapter: 9, article: 46, annex: 3, measure: 10, reporting_step: 5, paragraph: 8 },
+  'nis2-ir': { section: 60, paragraph: 160, point: 217 },
 };
 
 describe('framework catalogs', () => {
   it('have exactly the expected number of requirements per framework and kind', async () => {
     const { frameworks } = await stats(graph);
-    expect(frameworks.map((f) => f.framework)).toEqual(['eu-ai-act', 'gdpr', 'iso27001', 'iso42001', 'nis2']);
+    expect(frameworks.map((f) => f.framework)).toEqual(['eu-ai-act', 'gdpr', 'iso27001', 'iso42001', 'nis2', 'nis2-ir']);
     for (const [framework, kinds] of Object.entries(EXPECTED)) {
       const byKind = frameworks.find((f) => f.framework === framework)?.byKind ?? {};
       for (const [kind, count] of Object.entries(kinds))
@@ -52,6 +61,24 @@ describe('framework catalogs', () => {
       'iso42001:9.3.3',
       'iso42001:A.6.2.4',
       'iso27001:A.8.34',
+      // issue #17: where obligations and citations live
+      'nis2:Art.21(1)',
+      'nis2:Art.21(2)',
+      'nis2:Art.21(3)',
+      'nis2:Art.21(4)',
+      'nis2:Art.23(1)',
+      'nis2:Art.23(2)',
+      'nis2:Art.23(3)',
+      'gdpr:Art.6(4)',
+      'gdpr:Art.9(2)(a)',
+      'gdpr:Art.9(2)(j)',
+      'gdpr:Art.4(12)',
+      'eu-ai-act:Art.3(37)',
+      'eu-ai-act:Art.55(1)(c)',
+      'eu-ai-act:Art.55(1)(d)',
+      'nis2-ir:1.1.1(a)',
+      'nis2-ir:9.2(c)(xii)',
+      'nis2-ir:13.3.3',
     ];
     const { records } = await graph.run(
       'UNWIND $uids AS uid WITH uid WHERE NOT EXISTS { MATCH (:Requirement {uid: uid}) } RETURN collect(uid) AS missing',
@@ -94,6 +121,46 @@ describe('framework catalogs', () => {
       `MATCH (:Requirement {uid: 'eu-ai-act:Art.9(2)(a)'})-[:PART_OF*]->(a) RETURN collect(a.ref) AS path`,
     );
     expect(leaf.records[0]?.get('path')).toEqual(['Art.9(2)', 'Art.9', 'Ch.III-Sec.2', 'Ch.III']);
+  });
+
+  it('follow the law where the reference fact sheet differs, and keep obligations apart from structure', async () => {
+    const { records } = await graph.run(
+      `
+      UNWIND $checks AS c
+      MATCH (r:Requirement {uid: c[0]})
+      OPTIONAL MATCH (r)-[:PART_OF]->(p:Requirement)
+      RETURN collect([r.uid, p.ref, toString(r.normative)]) AS got`,
+      {
+        checks: [
+          // GDPR Art.39 is in Chapter IV Section 4 (the fact sheet puts it directly under Ch.IV).
+          ['gdpr:Art.39'],
+          // A permission to report in stages is not an obligation (issue #17).
+          ['eu-ai-act:Art.73(5)'],
+          // Structure of the implementing regulation: section > subsection > paragraph > point > sub-point.
+          ['nis2-ir:9.2(c)(i)'],
+          ['nis2-ir:1.1'],
+        ],
+      },
+    );
+    expect(records[0]?.get('got')).toEqual([
+      ['gdpr:Art.39', 'Ch.IV-Sec.4', 'true'],
+      ['eu-ai-act:Art.73(5)', 'Art.73', 'false'],
+      ['nis2-ir:9.2(c)(i)', '9.2(c)', 'true'],
+      ['nis2-ir:1.1', '1', 'false'],
+    ]);
+    const path = await graph.run(
+      `MATCH (:Requirement {uid: 'nis2-ir:9.2(c)(i)'})-[:PART_OF*]->(a) RETURN collect(a.ref) AS path`,
+    );
+    expect(path.records[0]?.get('path')).toEqual(['9.2(c)', '9.2', '9']);
+  });
+
+  it('give NIS2 measures and reporting steps short titles of our own, not cut-off legal text', async () => {
+    const { records } = await graph.run(`
+      MATCH (r:Requirement {frameworkId: 'nis2'}) WHERE r.kind IN ['measure', 'reporting_step']
+      RETURN collect(r.title) AS titles`);
+    const titles: string[] = records[0]?.get('titles');
+    expect(titles).toHaveLength(15);
+    expect(titles.filter((t) => t.length > 60 || /^[a-z]/.test(t))).toEqual([]);
   });
 
   it('have unique, well-formed uids', async () => {

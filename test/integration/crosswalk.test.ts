@@ -1,4 +1,4 @@
-/** The shipped crosswalk: valid, explained, complete across the ten framework pairs. */
+/** The shipped crosswalk: valid, explained, complete across the framework pairs, its legal citations named. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -58,6 +58,58 @@ describe('crosswalk files', () => {
   });
 });
 
+/**
+ * A citation runs from the later act to the earlier one: the GDPR (2016) cites none of the others, NIS2 (2022)
+ * cites the GDPR, the AI Act (2024/1689) cites the GDPR, and Implementing Regulation 2024/2690 cites NIS2.
+ */
+const ACT_ORDER = ['gdpr', 'nis2', 'eu-ai-act', 'nis2-ir'];
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('legal cross-references', () => {
+  const cited = rows.filter((r) => r.source === 'legal_cross_reference');
+
+  it('come only from an act that can cite the other (between EU acts, later to earlier)', () => {
+    const misdirected = cited.filter((r) => {
+      const [a, b] = [r.source_uid, r.target_uid].map((u) => ACT_ORDER.indexOf(u.split(':')[0]!));
+      return a! < 0 || b! < 0 || a === b;
+    });
+    expect(misdirected).toEqual([]);
+    // seeds/mappings/README.md: every explicit citation found in the texts is represented (AI Act -> GDPR 16
+    // citing provisions, NIS2 -> GDPR 6, nis2-ir -> NIS2 29), some by one row per cited article.
+    const perPair = Object.fromEntries(
+      ['eu-ai-act__gdpr', 'nis2__gdpr', 'nis2-ir__nis2'].map((pair) => [
+        pair,
+        cited.filter((r) => r.file === `${pair}.csv`).length,
+      ]),
+    );
+    expect(perPair).toEqual({ 'eu-ai-act__gdpr': 17, nis2__gdpr: 8, 'nis2-ir__nis2': 17 });
+  });
+
+  it('name the citing provision in their explanation', () => {
+    const unnamed = cited.filter((r) => {
+      const [a, b] = [r.source_uid, r.target_uid].map((u) => ACT_ORDER.indexOf(u.split(':')[0]!));
+      const citing = a! > b! ? r.source_uid : r.target_uid;
+      const ref = citing.slice(citing.indexOf(':') + 1);
+      // "Art.2" must not match inside "Art.21", and "13.1" must not match "13.10".
+      return !new RegExp(`(^|[^\\w.])${escapeRegExp(ref)}(?!\\d)`).test(r.explanation);
+    });
+    expect(unnamed.map((r) => `${r.source_uid} -> ${r.target_uid}`)).toEqual([]);
+  });
+
+  it('are not claimed where the act cites no other act (issue #17 re-tagged these)', () => {
+    const retagged = [
+      'eu-ai-act:Art.19(1) -> gdpr:Art.5(1)(e)',
+      'eu-ai-act:Art.26(6) -> gdpr:Art.5(1)(e)',
+      'eu-ai-act:Art.59 -> gdpr:Art.6(4)',
+    ];
+    expect(rows.filter((r) => retagged.includes(`${r.source_uid} -> ${r.target_uid}`)).map((r) => r.source)).toEqual([
+      'expert_judgement',
+      'expert_judgement',
+      'expert_judgement',
+    ]);
+  });
+});
+
 describe('the crosswalk in the graph', () => {
   let graph: Graph;
   beforeAll(async () => {
@@ -65,14 +117,50 @@ describe('the crosswalk in the graph', () => {
   });
   afterAll(() => graph.close());
 
-  it('connects all ten framework pairs with at least 400 mappings', async () => {
-    const { mappings } = await stats(graph);
+  it('connects all ten pairs of the five main frameworks, and nis2-ir to nis2, with at least 400 mappings', async () => {
+    const { frameworks: counted, mappings } = await stats(graph);
+    expect(counted.find((f) => f.framework === 'nis2-ir')?.total).toBe(437);
     const pairs = new Set(mappings.pairs.map((p) => [p.source, p.target].sort().join('+')));
     const frameworks = ['eu-ai-act', 'gdpr', 'iso27001', 'iso42001', 'nis2'];
     const expected = frameworks.flatMap((a, i) => frameworks.slice(i + 1).map((b) => [a, b].sort().join('+')));
-    expect([...pairs].sort()).toEqual(expected.sort());
+    // nis2-ir is mapped only to the directive it implements; ENISA's nis2-ir <-> ISO 27001 mapping is imported, not shipped.
+    expect([...pairs].sort()).toEqual([...expected, 'nis2+nis2-ir'].sort());
     expect(mappings.total).toBe(rows.length);
     expect(mappings.total).toBeGreaterThanOrEqual(400);
+  });
+
+  it('maps every section of the implementing regulation to the Art.21(2) point its heading names', async () => {
+    const { records } = await graph.run(`
+      MATCH (s:Requirement {frameworkId: 'nis2-ir'})-[m:MAPS_TO]->(t:Requirement {frameworkId: 'nis2'})
+      WHERE t.kind = 'measure'
+      RETURN s.ref AS section, t.ref AS measure, m.relationship AS relationship ORDER BY section, measure`);
+    const got = records.map((r) => `${r.get('section')} ${r.get('measure')} ${r.get('relationship')}`);
+    expect(got).toEqual([
+      '1 Art.21(2)(a) subset_of',
+      '10 Art.21(2)(i) subset_of',
+      '11 Art.21(2)(i) intersects_with',
+      '11 Art.21(2)(j) intersects_with',
+      '12 Art.21(2)(i) subset_of',
+      '13.1 Art.21(2)(c) subset_of',
+      '13.2 Art.21(2)(e) subset_of',
+      '13.3 Art.21(2)(i) subset_of',
+      '2 Art.21(2)(a) subset_of',
+      '3 Art.21(2)(b) superset_of',
+      '4 Art.21(2)(c) superset_of',
+      '5 Art.21(2)(d) superset_of',
+      '6 Art.21(2)(e) superset_of',
+      '7 Art.21(2)(f) superset_of',
+      '8 Art.21(2)(g) superset_of',
+      '9 Art.21(2)(h) superset_of',
+    ]);
+  });
+
+  it('has no article-level NIS2 Art.21 or Art.23 target left, and no permission mapped as an obligation', async () => {
+    const { records } = await graph.run(`
+      MATCH (x:Requirement)-[m:MAPS_TO]-(y:Requirement)
+      WHERE x.uid IN ['nis2:Art.21', 'nis2:Art.23', 'eu-ai-act:Art.73(5)']
+      RETURN collect(y.uid) AS left`);
+    expect(records[0]?.get('left')).toEqual([]);
   });
 
   it.each([
