@@ -99,6 +99,7 @@ describe('HTTP endpoints', () => {
       'iso27001',
       'iso42001',
       'nis2',
+      'nis2-ir',
     ]);
 
     const mutation = encodeURIComponent('mutation { deleteFrameworks { nodesDeleted } }');
