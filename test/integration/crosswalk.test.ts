@@ -136,15 +136,15 @@ describe('the crosswalk in the graph', () => {
       RETURN s.ref AS section, t.ref AS measure, m.relationship AS relationship ORDER BY section, measure`);
     const got = records.map((r) => `${r.get('section')} ${r.get('measure')} ${r.get('relationship')}`);
     expect(got).toEqual([
-      '1 Art.21(2)(a) subset_of',
-      '10 Art.21(2)(i) subset_of',
+      '1 Art.21(2)(a) intersects_with',
+      '10 Art.21(2)(i) intersects_with',
       '11 Art.21(2)(i) intersects_with',
       '11 Art.21(2)(j) intersects_with',
-      '12 Art.21(2)(i) subset_of',
-      '13.1 Art.21(2)(c) subset_of',
-      '13.2 Art.21(2)(e) subset_of',
-      '13.3 Art.21(2)(i) subset_of',
-      '2 Art.21(2)(a) subset_of',
+      '12 Art.21(2)(i) intersects_with',
+      '13.1 Art.21(2)(c) intersects_with',
+      '13.2 Art.21(2)(e) intersects_with',
+      '13.3 Art.21(2)(i) intersects_with',
+      '2 Art.21(2)(a) intersects_with',
       '3 Art.21(2)(b) superset_of',
       '4 Art.21(2)(c) superset_of',
       '5 Art.21(2)(d) superset_of',
