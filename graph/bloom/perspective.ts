@@ -179,6 +179,8 @@ export const FRAMEWORK_COLORS: Record<string, string> = {
   'eu-ai-act': '#6a1b9a',
   gdpr: '#ad1457',
   nis2: '#ef6c00',
+  // The implementing regulation of NIS2: a lighter shade of the directive's colour.
+  'nis2-ir': '#ffa726',
 };
 const CONTROL_COLORS: Record<(typeof CONTROL_STATUSES)[number], string> = {
   planned: '#b0bec5',

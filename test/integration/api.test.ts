@@ -107,7 +107,7 @@ describe('HTTP endpoints', () => {
       headers: { authorization: `Bearer ${tokens.admin}` },
     });
     expect(rejected.status).toBe(405);
-    expect(await graph.run('MATCH (f:Framework) RETURN count(f) AS n').then((r) => Number(r.records[0]?.get('n')))).toBe(5);
+    expect(await graph.run('MATCH (f:Framework) RETURN count(f) AS n').then((r) => Number(r.records[0]?.get('n')))).toBe(6);
   });
 
   it('answers CORS preflights only for configured origins', async () => {

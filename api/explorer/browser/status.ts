@@ -19,6 +19,7 @@ const FRAMEWORK_COLORS: Record<string, string> = {
   'eu-ai-act': '#6a1b9a',
   gdpr: '#ad1457',
   nis2: '#ef6c00',
+  'nis2-ir': '#ffa726',
 };
 
 export function frameworkColor(framework: string): string {
