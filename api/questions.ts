@@ -9,15 +9,22 @@
  * Arguments are checked against the question's specs (bounds such as maxDepth <= 5, allowed values) by
  * api/limits.ts before anything runs; `first` defaults to 50 and may not exceed 500.
  *
+ * A computed question (queries/question.ts defineComputedQuestion: rules evaluated in TypeScript over what
+ * its .cypher file reads, e.g. classify and obligations) becomes a plain JSON field with a resolver
+ * (questionResolvers) that runs the question itself, with the organization again taken from the token
+ * (`context.cypherParams.org`, ORG_PARAM) and never from an argument.
+ *
  * Adding a question: add it to queries/questions.ts (with its .cypher file) and run `npm run schema:print`.
  * Results are returned as JSON (shapes: queries/<name>.ts and queries/README.md).
  */
 import fs from 'node:fs';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { GraphQLScalarType } from 'graphql';
 import { toJsonValue } from '../graph/values.ts';
 import { cypher, cypherFile } from '../queries/cypher.ts';
-import { validateParams, type ParamSpec, type ParamType } from '../queries/question.ts';
+import { QueryParameterError, validateParams, type ParamSpec, type ParamType, type Runner } from '../queries/question.ts';
 import { QUESTIONS } from '../queries/questions.ts';
+import { apiError, ErrorCode } from './errors.ts';
 import { graphql } from './graphql-runtime.ts';
 import { DEFAULT_PAGE, MAX_PAGE } from './paging.ts';
 
@@ -38,6 +45,8 @@ export interface QuestionField {
   field: string;
   /** The specs of the arguments the client may pass (all but `org`). */
   params: ParamSpec[];
+  /** Served by a resolver (questionResolvers) instead of a @cypher statement. */
+  computed: boolean;
 }
 
 export const fieldName = (question: string): string => question.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -48,6 +57,7 @@ export function questionFields(): QuestionField[] {
     question: q.name,
     field: fieldName(q.name),
     params: q.params.filter((p) => p.name !== ORG_PARAM),
+    computed: q.computed === true,
   }));
 }
 
@@ -80,8 +90,14 @@ export function questionTypeDefs(fields: QuestionField[] = questionFields()): st
   if (!fields.length) return '';
   const summaries = new Map(QUESTIONS.map((q) => [q.name, q.summary]));
   const blocks = fields.map((f) => {
-    const text = cypher(f.question).trim();
     const args = f.params.map(argument).join(', ');
+    if (f.computed) {
+      return [
+        `  ${JSON.stringify(`${summaries.get(f.question) ?? f.question} (queries/${f.question}.ts over queries/${f.question}.cypher; the organization is the caller's)`)}`,
+        `  ${f.field}${args ? `(${args})` : ''}: JSON`,
+      ].join('\n');
+    }
+    const text = cypher(f.question).trim();
     return [
       `  ${JSON.stringify(`${summaries.get(f.question) ?? f.question} (queries/${f.question}.cypher; the organization is the caller's)`)}`,
       `  ${f.field}${args ? `(${args})` : ''}: JSON`,
@@ -100,6 +116,48 @@ export function questionTypeDefs(fields: QuestionField[] = questionFields()): st
     '}',
     '',
   ].join('\n');
+}
+
+interface QuestionContext {
+  cypherParams?: { [ORG_PARAM]?: string | null };
+  sessionConfig?: { database?: string };
+  transaction?: { timeout?: number; metadata?: Record<string, unknown> };
+}
+
+/**
+ * Resolvers of the computed questions: each runs the question (validation, existence checks, its Cypher
+ * and rules) in read transactions on the server's driver, for the organization of the caller's token.
+ */
+export function questionResolvers(
+  driver?: Driver,
+): Record<string, (root: unknown, args: Record<string, unknown>, context: QuestionContext) => Promise<unknown>> {
+  const resolvers: Record<string, (root: unknown, args: Record<string, unknown>, context: QuestionContext) => Promise<unknown>> =
+    {};
+  for (const field of questionFields().filter((f) => f.computed)) {
+    const question = QUESTIONS.find((q) => q.name === field.question);
+    if (!question) continue;
+    resolvers[field.field] = async (_root, args, context) => {
+      if (!driver) throw new Error(`${field.field} needs a database (the schema was built without a driver)`);
+      const runner: Runner = {
+        run: (statement, params = {}) =>
+          driver.executeQuery(statement, params, {
+            database: context.sessionConfig?.database,
+            routing: neo4j.routing.READ,
+            transactionConfig: { timeout: context.transaction?.timeout, metadata: context.transaction?.metadata },
+          }) as never,
+      };
+      try {
+        // The token's organization wins over anything in args (GraphQL has no org argument to pass anyway).
+        return await question.run(runner, { ...args, [ORG_PARAM]: context.cypherParams?.[ORG_PARAM] ?? null });
+      } catch (error) {
+        if (error instanceof QueryParameterError) {
+          throw apiError(ErrorCode.BAD_USER_INPUT, `${field.field}: ${error.message}`, error.hint ? { hint: error.hint } : {});
+        }
+        throw error;
+      }
+    };
+  }
+  return resolvers;
 }
 
 /** Checks a question field's arguments with the question's own specs; returns the message when invalid. */

@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../graph/config.ts';
 import { graphql } from './graphql-runtime.ts';
 import { apiError, ErrorCode } from './errors.ts';
 import { linkTypeDefs } from './links.ts';
-import { JSONScalar, questionTypeDefs } from './questions.ts';
+import { JSONScalar, questionResolvers, questionTypeDefs } from './questions.ts';
 
 const UNUSED_KEY = randomBytes(32).toString('hex');
 
@@ -41,7 +41,7 @@ function callerOrganization(_parent: unknown, _args: unknown, context: { jwt?: R
 export async function buildSchema(driver?: Driver): Promise<GraphQLSchema> {
   const neoSchema = new Neo4jGraphQL({
     typeDefs: readTypeDefs(),
-    resolvers: { JSON: JSONScalar },
+    resolvers: { JSON: JSONScalar, Query: questionResolvers(driver) },
     ...(driver ? { driver } : {}),
     features: {
       excludeDeprecatedFields: {

@@ -61,6 +61,57 @@ export const requirementUid = (frameworkId: string, ref: string): string => `${f
 // ---- Organization side (seeds/templates/README.md) ----
 export const AI_ACT_ROLES = ['provider', 'deployer', 'importer', 'distributor', 'product_manufacturer'] as const;
 export const AI_ACT_RISKS = ['prohibited', 'high', 'limited', 'minimal'] as const;
+/** Art.5(1) points (a) to (h), in order (seeds/ai-act/facts.csv explains each). */
+export const PROHIBITED_PRACTICES = [
+  'subliminal_manipulation',
+  'exploiting_vulnerabilities',
+  'social_scoring',
+  'criminal_risk_profiling',
+  'facial_image_scraping',
+  'emotion_inference_work_education',
+  'biometric_categorisation_sensitive',
+  'realtime_remote_biometric_identification',
+] as const;
+/** Art.6(3) second subparagraph, points (a) to (d). */
+export const DEROGATION_CONDITIONS = [
+  'narrow_procedural_task',
+  'improves_completed_human_activity',
+  'detects_decision_patterns',
+  'preparatory_task',
+] as const;
+/** Art.50(1), (2), (3), (4) first and second subparagraph. */
+export const TRANSPARENCY_TRIGGERS = [
+  'interacts_with_persons',
+  'synthetic_content',
+  'emotion_or_biometric_categorisation',
+  'deep_fake',
+  'public_interest_text',
+] as const;
+/**
+ * The AI Act facts of a System (graph property names; README "AI Act facts"). Lists store [] for "none";
+ * a missing property means "not answered yet" and becomes a question, never a guess.
+ */
+export const AI_ACT_FACT_PROPERTIES = [
+  'prohibitedPractices',
+  'annexILegislation',
+  'thirdPartyAssessment',
+  'annexIIIPoint',
+  'profilesPersons',
+  'derogationConditions',
+  'derogationJustification',
+  'transparencyTriggers',
+  'gpaiModelProvider',
+  'gpaiHighImpact',
+  'gpaiCommissionDesignated',
+  'gpaiTrainingFlop',
+  'ownNameOrTrademark',
+  'substantialModification',
+  'changedIntendedPurpose',
+  'placedOnMarketOn',
+  'significantDesignChange',
+  'publicAuthorityUse',
+  'annexXComponent',
+] as const;
 export const LIFECYCLE_STAGES = ['design', 'development', 'validation', 'deployment', 'operation', 'retired'] as const;
 export const CONTROL_STATUSES = ['planned', 'implemented', 'operating', 'retired'] as const;
 export const COVERAGES = ['full', 'partial'] as const;
@@ -82,6 +133,9 @@ export const RISK_TREATMENTS = ['mitigate', 'accept', 'transfer', 'avoid'] as co
 
 export type AiActRole = (typeof AI_ACT_ROLES)[number];
 export type AiActRisk = (typeof AI_ACT_RISKS)[number];
+export type ProhibitedPractice = (typeof PROHIBITED_PRACTICES)[number];
+export type DerogationCondition = (typeof DEROGATION_CONDITIONS)[number];
+export type TransparencyTrigger = (typeof TRANSPARENCY_TRIGGERS)[number];
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export type ControlStatus = (typeof CONTROL_STATUSES)[number];
 export type Coverage = (typeof COVERAGES)[number];

@@ -71,6 +71,38 @@ export class FieldReader {
     return fallback;
   }
 
+  /** A boolean that may be unanswered: null when empty. */
+  optionalBoolean(field: string): boolean | null {
+    if (this.optional(field) === null) return null;
+    return this.boolean(field, false);
+  }
+
+  /** A list of allowed values separated by `|`; `none` is the answer "none of them" ([]), empty is null. */
+  optionalList<T extends string>(field: string, allowed: readonly T[]): T[] | null {
+    const raw = this.optional(field);
+    if (raw === null) return null;
+    const values = raw
+      .split('|')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    if (values.length === 1 && values[0] === 'none') return [];
+    const bad = values.filter((v) => !allowed.includes(v as T));
+    if (bad.length) this.problems.add(this.at, field, `'${bad.join('|')}' not in ${allowed.join(', ')} (or none)`);
+    return [...new Set(values)] as T[];
+  }
+
+  /** A non-negative number, also in exponent form (1e25); null when empty. */
+  optionalNumber(field: string): number | null {
+    const raw = this.optional(field);
+    if (raw === null) return null;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) {
+      this.problems.add(this.at, field, `'${raw}' is not a non-negative number`);
+      return null;
+    }
+    return value;
+  }
+
   /** An ISO calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
   date(field: string, required = false): string | null {
     const raw = required ? this.required(field) : this.optional(field);

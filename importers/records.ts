@@ -83,12 +83,36 @@ export interface SystemRecord {
   id: string;
   name: string;
   purpose: string | null;
-  isAI: boolean;
+  isAI: boolean | null;
   aiActRole: string | null;
   aiActRisk: string | null;
-  gpai: boolean;
+  gpai: boolean | null;
   lifecycleStage: string | null;
   owner: string | null;
+  /** The AI Act facts (graph/model.ts AI_ACT_FACT_PROPERTIES); null = not answered. */
+  aiActFacts: SystemAiActFacts;
+}
+
+export interface SystemAiActFacts {
+  prohibitedPractices: string[] | null;
+  annexILegislation: string | null;
+  thirdPartyAssessment: boolean | null;
+  annexIIIPoint: string | null;
+  profilesPersons: boolean | null;
+  derogationConditions: string[] | null;
+  derogationJustification: string | null;
+  transparencyTriggers: string[] | null;
+  gpaiModelProvider: boolean | null;
+  gpaiHighImpact: boolean | null;
+  gpaiCommissionDesignated: boolean | null;
+  gpaiTrainingFlop: number | null;
+  ownNameOrTrademark: boolean | null;
+  substantialModification: boolean | null;
+  changedIntendedPurpose: boolean | null;
+  placedOnMarketOn: string | null;
+  significantDesignChange: boolean | null;
+  publicAuthorityUse: boolean | null;
+  annexXComponent: boolean | null;
 }
 
 export interface ControlRecord {

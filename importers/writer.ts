@@ -246,6 +246,8 @@ const WRITERS: EntityWriter[] = [
           gpai: s.gpai,
           lifecycleStage: s.lifecycleStage,
           owner: s.owner,
+          ...s.aiActFacts,
+          placedOnMarketOn: toDate(s.aiActFacts.placedOnMarketOn),
         },
       })),
   },

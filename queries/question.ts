@@ -176,7 +176,7 @@ const EXISTS: Record<NonNullable<ParamSpec['exists']>, string> = {
 };
 
 /** Fails with a hint when a named framework, organization, system, ... is not in the graph. */
-export async function checkExistence(graph: Graph, specs: readonly ParamSpec[], params: Params): Promise<void> {
+export async function checkExistence(graph: Runner, specs: readonly ParamSpec[], params: Params): Promise<void> {
   for (const spec of specs) {
     const value = params[spec.name];
     if (!spec.exists || typeof value !== 'string') continue;
@@ -188,12 +188,20 @@ export async function checkExistence(graph: Graph, specs: readonly ParamSpec[], 
   }
 }
 
+/** What a question needs of the graph: running one statement (the CLI's Graph, or the API's driver). */
+export type Runner = Pick<Graph, 'run'>;
+
 export interface Question<R> {
   name: string;
   summary: string;
   params: readonly ParamSpec[];
+  /**
+   * True when the answer is computed in TypeScript over what queries/<name>.cypher reads: the API then
+   * serves it through a resolver (api/questions.ts), not as a @cypher field.
+   */
+  computed?: boolean;
   /** Validates `given`, checks what it names exists, runs queries/<name>.cypher and returns its `result`. */
-  run(graph: Graph, given: Record<string, unknown>): Promise<R>;
+  run(graph: Runner, given: Record<string, unknown>): Promise<R>;
 }
 
 export function defineQuestion<R>(
@@ -212,6 +220,30 @@ export function defineQuestion<R>(
       await checkExistence(graph, params, validated);
       const { records } = await graph.run(cypher(name), validated);
       return records[0]?.get('result') as R;
+    },
+  };
+}
+
+/**
+ * A question whose answer is computed in TypeScript (rules that read far more clearly as code than as
+ * Cypher): same validation and existence checks, then `compute` with the validated parameters; it reads the
+ * graph through queries/<name>.cypher (`cypher(name)`) like every other question.
+ */
+export function defineComputedQuestion<R>(
+  name: string,
+  summary: string,
+  params: readonly ParamSpec[],
+  compute: (graph: Runner, params: Params) => Promise<R>,
+): Question<R> {
+  return {
+    name,
+    summary,
+    params,
+    computed: true,
+    async run(graph, given) {
+      const validated = validateParams(params, given);
+      await checkExistence(graph, params, validated);
+      return compute(graph, validated);
     },
   };
 }

@@ -5,10 +5,21 @@ import { explain } from './explain.ts';
 import { gaps } from './gaps.ts';
 import { impact } from './impact.ts';
 import { obligations } from './obligations.ts';
+import { classify } from './classify.ts';
 import type { Question } from './question.ts';
 import { reuse } from './reuse.ts';
 import { soa } from './soa.ts';
 
-export const QUESTIONS: Question<unknown>[] = [evidenceCoveringBoth, coverage, reuse, gaps, impact, explain, obligations, soa];
+export const QUESTIONS: Question<unknown>[] = [
+  evidenceCoveringBoth,
+  coverage,
+  reuse,
+  gaps,
+  impact,
+  explain,
+  classify,
+  obligations,
+  soa,
+];
 
 export const findQuestion = (name: string): Question<unknown> | undefined => QUESTIONS.find((q) => q.name === name);

@@ -7,6 +7,9 @@ import {
   AI_ACT_RISKS,
   AI_ACT_ROLES,
   CONTROL_STATUSES,
+  DEROGATION_CONDITIONS,
+  PROHIBITED_PRACTICES,
+  TRANSPARENCY_TRIGGERS,
   COVERAGES,
   EVIDENCE_KINDS,
   EVIDENCE_STATUSES,
@@ -17,6 +20,84 @@ import { FieldReader } from '../fields.ts';
 import type { Position, Problems } from '../problems.ts';
 import { emptyBatch, type ImportBatch, type LinkRecord } from '../records.ts';
 import type { CsvTable } from './read.ts';
+import type { SystemAiActFacts } from '../records.ts';
+
+/** Annex I points 1-20; Annex III points as the Annex numbers them (seeds/ai-act/annex-iii.csv). */
+export const ANNEX_I_POINTS = Array.from({ length: 20 }, (_, i) => String(i + 1));
+export const ANNEX_III_POINTS = [
+  '1(a)',
+  '1(b)',
+  '1(c)',
+  '2',
+  '3(a)',
+  '3(b)',
+  '3(c)',
+  '3(d)',
+  '4(a)',
+  '4(b)',
+  '5(a)',
+  '5(b)',
+  '5(c)',
+  '5(d)',
+  '6(a)',
+  '6(b)',
+  '6(c)',
+  '6(d)',
+  '6(e)',
+  '7(a)',
+  '7(b)',
+  '7(c)',
+  '7(d)',
+  '8(a)',
+  '8(b)',
+] as const;
+
+/** The AI Act fact columns of systems.csv (snake_case of the graph properties). */
+export const AI_ACT_FACT_COLUMNS = [
+  'prohibited_practices',
+  'annex_i_legislation',
+  'third_party_assessment',
+  'annex_iii_point',
+  'profiles_persons',
+  'derogation_conditions',
+  'derogation_justification',
+  'transparency_triggers',
+  'gpai_model_provider',
+  'gpai_high_impact',
+  'gpai_commission_designated',
+  'gpai_training_flop',
+  'own_name_or_trademark',
+  'substantial_modification',
+  'changed_intended_purpose',
+  'placed_on_market_on',
+  'significant_design_change',
+  'public_authority_use',
+  'annex_x_component',
+] as const;
+
+function aiActFacts(f: FieldReader): SystemAiActFacts {
+  return {
+    prohibitedPractices: f.optionalList('prohibited_practices', PROHIBITED_PRACTICES),
+    annexILegislation: f.optionalOneOf('annex_i_legislation', [...ANNEX_I_POINTS, 'none']),
+    thirdPartyAssessment: f.optionalBoolean('third_party_assessment'),
+    annexIIIPoint: f.optionalOneOf('annex_iii_point', [...ANNEX_III_POINTS, 'none']),
+    profilesPersons: f.optionalBoolean('profiles_persons'),
+    derogationConditions: f.optionalList('derogation_conditions', DEROGATION_CONDITIONS),
+    derogationJustification: f.optional('derogation_justification'),
+    transparencyTriggers: f.optionalList('transparency_triggers', TRANSPARENCY_TRIGGERS),
+    gpaiModelProvider: f.optionalBoolean('gpai_model_provider'),
+    gpaiHighImpact: f.optionalBoolean('gpai_high_impact'),
+    gpaiCommissionDesignated: f.optionalBoolean('gpai_commission_designated'),
+    gpaiTrainingFlop: f.optionalNumber('gpai_training_flop'),
+    ownNameOrTrademark: f.optionalBoolean('own_name_or_trademark'),
+    substantialModification: f.optionalBoolean('substantial_modification'),
+    changedIntendedPurpose: f.optionalBoolean('changed_intended_purpose'),
+    placedOnMarketOn: f.date('placed_on_market_on'),
+    significantDesignChange: f.optionalBoolean('significant_design_change'),
+    publicAuthorityUse: f.optionalBoolean('public_authority_use'),
+    annexXComponent: f.optionalBoolean('annex_x_component'),
+  };
+}
 
 export interface InventoryTemplate {
   /** Template file name without `.csv`, e.g. `evidence-controls`; also the format name `csv-<name>`. */
@@ -95,7 +176,7 @@ export const INVENTORY_TEMPLATES: readonly InventoryTemplate[] = [
     description: 'AI and other systems (org_id, id, name, is_ai, ai_act_role, ai_act_risk, ...)',
     columns: {
       required: ['org_id', 'id', 'name'],
-      optional: ['purpose', 'is_ai', 'ai_act_role', 'ai_act_risk', 'gpai', 'lifecycle_stage', 'owner'],
+      optional: ['purpose', 'is_ai', 'ai_act_role', 'ai_act_risk', 'gpai', 'lifecycle_stage', 'owner', ...AI_ACT_FACT_COLUMNS],
     },
     add(batch, f, at, orgId, problems) {
       batch.systems.push({
@@ -104,12 +185,14 @@ export const INVENTORY_TEMPLATES: readonly InventoryTemplate[] = [
         id: id(f, 'id', at, problems),
         name: f.required('name'),
         purpose: f.optional('purpose'),
-        isAI: f.boolean('is_ai', false),
+        // Empty = not answered (a question for classify), not "no".
+        isAI: f.optionalBoolean('is_ai'),
         aiActRole: f.optionalOneOf('ai_act_role', AI_ACT_ROLES),
         aiActRisk: f.optionalOneOf('ai_act_risk', AI_ACT_RISKS),
-        gpai: f.boolean('gpai', false),
+        gpai: f.optionalBoolean('gpai'),
         lifecycleStage: f.optionalOneOf('lifecycle_stage', LIFECYCLE_STAGES),
         owner: f.optional('owner'),
+        aiActFacts: aiActFacts(f),
       });
     },
   },

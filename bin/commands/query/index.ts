@@ -1,3 +1,4 @@
+import type { ClassifyResult } from '../../../queries/classify.ts';
 import type { CoverageResult } from '../../../queries/coverage.ts';
 import type { EvidenceCoveringBothResult } from '../../../queries/evidence-covering-both.ts';
 import type { ExplainResult } from '../../../queries/explain.ts';
@@ -80,14 +81,54 @@ const FORMATTERS: Record<string, (result: never) => string[]> = {
         `  ${p.chosen ? '*' : ' '} ${(p.reading ?? 'no effect').padEnd(12)} strength ${p.strength}  ${p.nodes.map((n) => n.uid).join(' > ')}  [${p.relationshipsRead.join(', ')}]`,
     ),
   ],
-  obligations: (r: ObligationsResult) => [
-    `${r.system.name} (${r.system.id}): ${r.system.aiActRole ?? '-'}, ${r.system.aiActRisk ?? '-'} risk`,
-    ...r.obligations.flatMap((o) => [
-      `  ${o.ref} ${o.title}: ${o.met}/${o.parts.length} parts met - ${o.why}`,
-      ...o.parts.map((p) => `    ${p.uid.padEnd(26)} ${p.status}${p.basis ? ` (${p.basis})` : ''}`),
-      ...o.iso42001.map((i) => `      iso42001 ${i.ref.padEnd(8)} ${i.mapping.relationship}/${i.mapping.strength}  ${i.status}`),
-    ]),
+  classify: (r: ClassifyResult) => [
+    `${r.system.name} (${r.system.id}, ${r.org}): ${r.category ?? 'undetermined'}${r.highRiskBasis ? ` (${r.highRiskBasis === 'art6_1' ? 'Art.6(1)' : 'Art.6(2)'})` : ''}, risk ${r.risk ?? '-'}, role ${r.role ?? '-'}`,
+    `  categories: ${r.categories.join(', ') || '-'}`,
+    `  declared:   risk ${r.declared.aiActRisk ?? '-'}, role ${r.declared.aiActRole ?? '-'}`,
+    '  because:',
+    ...r.reasons.map((x) => `    ${x.source}: ${x.finding}`),
+    ...(r.questions.length ? ['  to answer:', ...r.questions.map((q) => `    ${q.fact} (${q.source}): ${q.question}`)] : []),
+    ...(r.contradictions.length
+      ? [
+          '  contradicts the declaration:',
+          ...r.contradictions.map(
+            (x) =>
+              `    ${x.field} declared ${x.declared}, the facts give ${x.derived}${x.because.length ? `: ${x.because.join(' ')}` : ''}`,
+          ),
+        ]
+      : []),
   ],
+  obligations: (r: ObligationsResult) => {
+    const line = (uid: string) => {
+      const o = r.obligations.find((x) => x.uid === uid);
+      if (!o) return [];
+      return [
+        `  ${o.ref} ${o.title}: ${o.met}/${o.parts.length} parts met, from ${o.applies.appliesFrom ?? 'no date yet'} (${o.applies.source})${o.dependsOn.length ? ` [if ${o.dependsOn.join(', ')}]` : ''}${o.applies.openFacts.length ? ` [date depends on ${o.applies.openFacts.join(', ')}]` : ''}`,
+        `    ${o.why}`,
+        ...o.parts.map(
+          (p) =>
+            `    ${p.uid.padEnd(26)} ${p.status}${p.basis ? ` (${p.basis})` : ''}${p.controls.length ? ` ${p.controls.join(' ')}` : ''}`,
+        ),
+        ...o.iso42001.map(
+          (i) => `      iso42001 ${i.ref.padEnd(8)} ${i.mapping.relationship}/${i.mapping.strength}  ${i.status}`,
+        ),
+      ];
+    };
+    return [
+      `${r.system.name} (${r.system.id}): ${r.basis.role ?? '-'} (${r.basis.roleFrom}), ${r.basis.risk ?? '-'} risk (${r.basis.riskFrom}); as of ${r.asOf}, evidence judged ${r.today}`,
+      ...r.basis.notes.map((n) => `  note: ${n}`),
+      ...(r.basis.openQuestions.length
+        ? [`  open questions: ${r.basis.openQuestions.join(', ')} (crosswalk query classify)`]
+        : []),
+      `Applies on ${r.asOf} (${r.applying.length}):`,
+      ...r.applying.flatMap(line),
+      r.next ? `Next, from ${r.next.on}: ${r.next.provisions.join(', ')}` : 'Next: nothing more.',
+      ...r.upcoming.flatMap((u) => [
+        `Applies from ${u.on ?? 'no date (Art.111(2): only after a significant design change)'} (${u.provisions.length}):`,
+        ...u.provisions.flatMap(line),
+      ]),
+    ];
+  },
   soa: (r: SoaResult) => [
     `Statement of Applicability ${r.framework}, ${r.org}, ${r.today}: ${r.applicable} of ${r.total} applicable; ${r.percentMetDirect ?? '-'}% met directly, ${r.percentMet ?? '-'}% met including inherited, ${r.indicated} with related work`,
     ...r.rows.map(

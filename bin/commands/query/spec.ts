@@ -2,7 +2,7 @@ import { JSON_FLAG, type CommandSpec } from '../../flags.ts';
 
 export const querySpec: CommandSpec = {
   name: 'query',
-  summary: 'ask a reuse question (coverage, evidence-covering-both, reuse, gaps, impact, explain, obligations, soa)',
+  summary: 'ask a reuse question (coverage, evidence-covering-both, reuse, gaps, impact, explain, classify, obligations, soa)',
   synopsis: ['NAME [--PARAM VALUE ...] [--json]'],
   positionals: { name: 'a question name', max: 1 },
   flags: [JSON_FLAG],
