@@ -5,7 +5,9 @@
  *
  * Evaluation is three-valued because a fact nobody has answered must never be guessed: a term over a
  * missing fact is unknown, and the conjunction is false as soon as one term is false, else unknown when
- * one is unknown, else true. `missing` names the facts that made it unknown, so they can be asked.
+ * one is unknown, else true. `missing` names the first fact that made it unknown, so it can be asked: terms
+ * are written precondition first (`annexIProduct & thirdPartyAssessment`), so a follow-up question is only
+ * asked once the question before it is answered and makes it relevant.
  */
 export type FactValue = boolean | number | string | string[] | null;
 export type Facts = Readonly<Record<string, FactValue>>;
@@ -85,9 +87,9 @@ export function evaluate(condition: Condition, facts: Facts): Evaluation {
   for (const term of condition.terms) {
     const value = evalTerm(term, facts);
     if (value === false) return { value: false, missing: [] };
-    if (value === null) {
+    if (value === null && !unknown) {
       unknown = true;
-      if (!missing.includes(term.fact)) missing.push(term.fact);
+      missing.push(term.fact);
     }
   }
   return { value: unknown ? null : true, missing };
