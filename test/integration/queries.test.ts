@@ -423,15 +423,13 @@ describe('explain', () => {
 });
 
 describe('obligations', () => {
-  it('the chatbot (deployer, limited): AI literacy, prohibitions and the deployer transparency duties', async () => {
+  it("the chatbot (derived: deployer, limited): AI literacy and prohibitions; its Art.50(1)/(2) duties are its provider's", async () => {
     const r = await obligations.run(graph, { system: 'sys-chatbot', org: ORG, today: TODAY });
-    expect(r.obligations.map((o) => o.uid)).toEqual([
-      'eu-ai-act:Art.4',
-      'eu-ai-act:Art.5',
-      'eu-ai-act:Art.50(3)',
-      'eu-ai-act:Art.50(4)',
-      'eu-ai-act:Art.50(5)',
-    ]);
+    // The facts (seeds/demo/systems.csv): it interacts with people and generates text, so Art.50(1) and (2)
+    // apply to it, but they bind its provider (the vendor). A deployer owes Art.50(3)/(4) only for emotion
+    // recognition, biometric categorisation, deep fakes or public-interest text, none of which it does.
+    expect(r.basis).toMatchObject({ risk: 'limited', riskFrom: 'derived', role: 'deployer', roleFrom: 'derived' });
+    expect(r.obligations.map((o) => o.uid)).toEqual(['eu-ai-act:Art.4', 'eu-ai-act:Art.5']);
     // Art.4: CTL-10 partial with valid EV-11. Mapped to iso42001 7.2, 7.3, A.4.6 (intersects_with).
     const art4 = r.obligations[0];
     expect(art4?.parts[0]).toMatchObject({

@@ -306,13 +306,23 @@ describe('Art.25: when another operator becomes the provider', () => {
   });
 
   it('Art.25(3): the manufacturer of an Annex I Section A product (machinery) under its own name is the provider', () => {
-    const c = classify({ annexILegislation: '1', thirdPartyAssessment: true, aiActRole: 'product_manufacturer', ownNameOrTrademark: true });
+    const c = classify({
+      annexILegislation: '1',
+      thirdPartyAssessment: true,
+      aiActRole: 'product_manufacturer',
+      ownNameOrTrademark: true,
+    });
     expect(c.role).toBe('provider');
     expect(c.reasons.find((r) => r.rule === 'role-25-3')?.source).toBe('Art.25(3)');
   });
 
   it('Art.25(3) does not reach Section B products', () => {
-    const c = classify({ annexILegislation: '16', thirdPartyAssessment: true, aiActRole: 'product_manufacturer', ownNameOrTrademark: true });
+    const c = classify({
+      annexILegislation: '16',
+      thirdPartyAssessment: true,
+      aiActRole: 'product_manufacturer',
+      ownNameOrTrademark: true,
+    });
     expect(c.role).toBe('product_manufacturer');
   });
 });

@@ -92,7 +92,12 @@ describe('Art.111: systems and models already on the market', () => {
   });
 
   it('(2) ... intended for public authorities: by 2 August 2030', () => {
-    const publicUse = { ...HIGH_RISK_6_2, placedOnMarketOn: '2025-11-01', significantDesignChange: false, publicAuthorityUse: true };
+    const publicUse = {
+      ...HIGH_RISK_6_2,
+      placedOnMarketOn: '2025-11-01',
+      significantDesignChange: false,
+      publicAuthorityUse: true,
+    };
     expect(date('Art.26(1)', publicUse)).toMatchObject({ appliesFrom: '2030-08-02', rule: 'high-risk-legacy-public' });
   });
 
@@ -109,7 +114,13 @@ describe('Art.111: systems and models already on the market', () => {
   });
 
   it('(3) a general-purpose AI model placed on the market before 2 August 2025: Chapter V by 2 August 2027', () => {
-    const model = { gpai: true, gpaiModelProvider: true, placedOnMarketOn: '2024-12-01', highRisk: false, annexXComponent: false };
+    const model = {
+      gpai: true,
+      gpaiModelProvider: true,
+      placedOnMarketOn: '2024-12-01',
+      highRisk: false,
+      annexXComponent: false,
+    };
     expect(date('Art.53', model)).toMatchObject({ appliesFrom: '2027-08-02', source: 'Art.111(3)' });
     expect(date('Art.53', { ...model, placedOnMarketOn: '2025-09-01' }).appliesFrom).toBe('2025-08-02');
   });

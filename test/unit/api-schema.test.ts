@@ -33,6 +33,7 @@ describe('GraphQL schema', () => {
     const query = document.definitions.find((d) => d.kind === graphql.Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Query');
     expect(query).toBeDefined();
     for (const field of questionFields()) {
+      if (field.computed) continue;
       const definition = (query && 'fields' in query ? query.fields?.find((f) => f.name.value === field.field) : undefined) as
         FieldDefinitionNode | undefined;
       const cypher = definition?.directives?.find((d) => d.name.value === 'cypher');
@@ -43,6 +44,19 @@ describe('GraphQL schema', () => {
         definition?.arguments?.map((a) => a.name.value),
         field.field,
       ).not.toContain('org');
+    }
+  });
+
+  it('computed questions (classify, obligations) are plain JSON fields without an org argument, served by resolvers', () => {
+    const document = graphql.parse(questionTypeDefs());
+    const query = document.definitions.find((d) => d.kind === graphql.Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Query');
+    const computed = questionFields().filter((f) => f.computed);
+    expect(computed.map((f) => f.field).sort()).toEqual(['classify', 'obligations']);
+    for (const field of computed) {
+      const definition = (query && 'fields' in query ? query.fields?.find((f) => f.name.value === field.field) : undefined) as
+        FieldDefinitionNode | undefined;
+      expect(definition?.directives ?? [], field.field).toEqual([]);
+      expect(definition?.arguments?.map((a) => a.name.value)).not.toContain('org');
     }
   });
 });
