@@ -189,6 +189,8 @@ describe('the vocabulary against the seeded demo graph', () => {
       Boolean: 'Boolean',
       Date: 'Date',
       DateTime: 'DateTime',
+      // Bloom has no list type; list properties (the AI Act facts of a System) are declared as strings.
+      StringArray: 'String',
     };
     const nodes = await graph.run(
       'CALL db.schema.nodeTypeProperties() YIELD nodeLabels, propertyName, propertyTypes, mandatory RETURN nodeLabels[0] AS label, propertyName, propertyTypes[0] AS type, mandatory',
