@@ -144,7 +144,39 @@ interface OrgRef {
   field: string;
 }
 
+/**
+ * AI Act facts that contradict each other within one row (a fact answered for a question that another
+ * fact says does not arise): most likely a shifted or mistyped column, and classify would be misled.
+ */
+function aiActFactConflicts(systems: ImportBatch['systems'], problems: Problems): void {
+  for (const system of systems) {
+    const f = system.aiActFacts;
+    if (f.annexIIIPoint === 'none' && f.derogationConditions && f.derogationConditions.length > 0) {
+      problems.add(system.at, 'derogation_conditions', 'an Art.6(3) condition is claimed but annex_iii_point is none');
+    }
+    if (f.annexILegislation === 'none' && f.thirdPartyAssessment === true) {
+      problems.add(
+        system.at,
+        'third_party_assessment',
+        'true, but annex_i_legislation is none (Art.6(1)(b) needs an Annex I product)',
+      );
+    }
+    const modelFacts = {
+      gpaiModelProvider: 'gpai_model_provider',
+      gpaiHighImpact: 'gpai_high_impact',
+      gpaiCommissionDesignated: 'gpai_commission_designated',
+    } as const;
+    if (system.gpai === false) {
+      for (const [key, column] of Object.entries(modelFacts)) {
+        if (f[key as keyof typeof modelFacts] === true) problems.add(system.at, column, 'true, but gpai is false');
+      }
+      if (f.gpaiTrainingFlop !== null) problems.add(system.at, 'gpai_training_flop', 'given, but gpai is false');
+    }
+  }
+}
+
 export async function validateInventory(batch: ImportBatch, graph: Graph, problems: Problems): Promise<void> {
+  aiActFactConflicts(batch.systems, problems);
   duplicates(
     batch.organizations,
     (o) => o.id,

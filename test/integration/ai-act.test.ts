@@ -225,4 +225,19 @@ describe('facts from the CSV template', () => {
       'transparency_triggers',
     ]);
   });
+
+  it('rejects facts that contradict each other in one row', async () => {
+    const file = write(
+      'systems.csv',
+      `org_id,id,name,gpai,gpai_model_provider,annex_iii_point,derogation_conditions,annex_i_legislation,third_party_assessment\n` +
+        `${ORG},sys-odd,Odd,false,true,none,narrow_procedural_task,none,true\n`,
+    );
+    const error = (await importFiles(graph, [file]).catch((e: unknown) => e)) as ImportValidationError;
+    expect(error).toBeInstanceOf(ImportValidationError);
+    expect(error.problems.map((p) => `${p.field}: ${p.reason}`).sort()).toEqual([
+      'derogation_conditions: an Art.6(3) condition is claimed but annex_iii_point is none',
+      'gpai_model_provider: true, but gpai is false',
+      'third_party_assessment: true, but annex_i_legislation is none (Art.6(1)(b) needs an Annex I product)',
+    ]);
+  });
 });
