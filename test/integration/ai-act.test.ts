@@ -203,10 +203,28 @@ describe('facts from the CSV template', () => {
     expect(o.basis).toMatchObject({ risk: 'high', riskFrom: 'declared', role: 'deployer', roleFrom: 'declared' });
     expect(o.basis.notes[0]).toContain("using the declared aiActRisk 'high'");
     expect(o.basis.notes[1]).toContain("using the declared aiActRole 'deployer'");
-    // A deployer of a high-risk system: Art.4, 5, 25, 26, 27 and registration (Art.49).
-    expect(o.applying).toEqual(['Art.4', 'Art.5', 'Art.49', 'Art.25', 'Art.26', 'Art.27'].map((ref) => `eu-ai-act:${ref}`));
-    // Its market date is unknown, so Art.111(2) may still defer the high-risk duties: the date says so.
-    expect(o.obligations.find((x) => x.uid === 'eu-ai-act:Art.26')?.applies.openFacts).toEqual(['placedOnMarketOn']);
+    // A deployer of a high-risk system: Art.4, 5, 25, 26, 27 and registration (Art.49), for certain; then,
+    // listed because they may apply and marked with the unanswered fact they hinge on: the deployer's
+    // Art.50(3)-(5) duties (transparencyTriggers) and the model duties of Art.53/55 (gpai).
+    const uids = (refs: string[]) => refs.map((ref) => `eu-ai-act:${ref}`);
+    expect(o.applying).toEqual(
+      uids(['Art.4', 'Art.5', 'Art.49', 'Art.25', 'Art.26', 'Art.27', 'Art.50(3)', 'Art.50(4)', 'Art.50(5)', 'Art.53', 'Art.55']),
+    );
+    const certain = o.obligations.filter((x) => x.dependsOn.length === 0).map((x) => x.uid);
+    expect(certain).toEqual(uids(['Art.4', 'Art.5', 'Art.49', 'Art.25', 'Art.26', 'Art.27']));
+    expect(o.obligations.find((x) => x.uid === 'eu-ai-act:Art.50(3)')?.dependsOn).toEqual(['transparencyTriggers']);
+    expect(o.obligations.find((x) => x.uid === 'eu-ai-act:Art.55')?.dependsOn).toEqual(['gpai']);
+    // Its date is not final either: Art.111(1) asks whether it is part of an Annex X large-scale IT system
+    // (unanswered), and while the class is open neither the Art.6(1) date of 2027 (Art.113(c)) nor Art.111(2)
+    // (legacy high-risk systems) can be ruled out.
+    const art26 = o.obligations.find((x) => x.uid === 'eu-ai-act:Art.26')?.applies;
+    expect(art26).toMatchObject({ appliesFrom: '2026-08-02', openFacts: ['annexXComponent'] });
+    expect(art26?.possibly.map((p) => p.rule)).toEqual([
+      'art-6-1-obligations',
+      'annex-x',
+      'high-risk-legacy-public',
+      'high-risk-legacy',
+    ]);
   });
 
   it('rejects fact values the Act does not know, naming the field', async () => {
