@@ -14,7 +14,12 @@ const OWN_DEFAULTS: Record<string, Partial<Record<keyof typeof COVERAGE_DEFAULTS
 };
 
 describe('coverage parameter defaults', () => {
-  it.each(QUESTIONS.map((q) => [q.name, q] as const))('%s applies the documented defaults', (name, q) => {
+  // Every question that computes coverage; classify computes none (it reads a system's AI Act facts only).
+  const computing = QUESTIONS.filter((q) => q.params.some((p) => (NAMES as string[]).includes(p.name)));
+  it('only classify takes no coverage parameter', () => {
+    expect(QUESTIONS.filter((q) => !computing.includes(q)).map((q) => q.name)).toEqual(['classify']);
+  });
+  it.each(computing.map((q) => [q.name, q] as const))('%s applies the documented defaults', (name, q) => {
     const text = cypher(name);
     for (const param of NAMES) {
       const spec = q.params.find((p) => p.name === param);
