@@ -55,7 +55,7 @@ interface RelationshipField {
 interface NodeType {
   name: string;
   organizationSide: boolean;
-  scalars: { name: string; type: string; required: boolean }[];
+  scalars: { name: string; type: string; required: boolean; list?: boolean }[];
   relationships: RelationshipField[];
 }
 
@@ -95,7 +95,14 @@ function readModel(): {
           properties: arg('properties'),
         });
       } else {
-        scalars.push({ name: field.name.value, type: named(field.type), required: field.type.kind === Kind.NON_NULL_TYPE });
+        const list = (t: import('graphql').TypeNode): boolean =>
+          t.kind === Kind.LIST_TYPE ? true : t.kind === Kind.NON_NULL_TYPE ? list(t.type) : false;
+        scalars.push({
+          name: field.name.value,
+          type: named(field.type),
+          required: field.type.kind === Kind.NON_NULL_TYPE,
+          list: list(field.type),
+        });
       }
     }
     if (directives.has('relationshipProperties')) propertyTypes.set(def.name.value, scalars);
@@ -119,6 +126,7 @@ const orgTypes = [...model.nodes.values()].filter((n) => n.organizationSide);
 function valueFor(type: string, text: string): unknown {
   if (type === 'String' || type === 'ID') return text;
   if (type === 'Int') return 1;
+  if (type === 'Float') return 1.5;
   if (type === 'Boolean') return true;
   if (type === 'Date') return '2030-01-01';
   const values = model.enums.get(type);
@@ -131,7 +139,10 @@ function propertiesOf(scalars: NodeType['scalars'], org: string, owner: string, 
   for (const s of scalars) {
     if (s.name === 'orgId') props.orgId = org;
     else if (s.name === 'id') props.id = id;
-    else props[s.name] = valueFor(s.type, `${MARK[org as keyof typeof MARK]} ${owner}.${s.name}`);
+    else {
+      const value = valueFor(s.type, `${MARK[org as keyof typeof MARK]} ${owner}.${s.name}`);
+      props[s.name] = s.list ? [value] : value;
+    }
   }
   return props;
 }
