@@ -9,7 +9,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, readConfig } from '../graph/config.ts';
-import { BundledDatabaseError, ConfigError, CrosswalkError, DatabaseUnavailableError } from '../graph/errors.ts';
+import {
+  BundledDatabaseError,
+  ConfigError,
+  CrosswalkError,
+  DatabaseQueryError,
+  DatabaseStorageError,
+  DatabaseUnavailableError,
+  translateNeo4jError,
+} from '../graph/errors.ts';
 import { ImportValidationError } from '../importers/problems.ts';
 import { QueryParameterError } from '../queries/question.ts';
 import type { AnyCommand, Context, Io } from './command.ts';
@@ -80,13 +88,21 @@ export function help(): string {
 export function exitCode(error: unknown): number {
   if (error instanceof UsageError || error instanceof ConfigError) return EXIT.usage;
   if (error instanceof ImportValidationError || error instanceof QueryParameterError) return EXIT.validation;
-  if (error instanceof DatabaseUnavailableError || error instanceof BundledDatabaseError) return EXIT.database;
+  if (
+    error instanceof DatabaseUnavailableError ||
+    error instanceof DatabaseStorageError ||
+    error instanceof DatabaseQueryError ||
+    error instanceof BundledDatabaseError
+  )
+    return EXIT.database;
   // A Neo4j error the command did not translate still comes from the database.
   if ((error as { name?: string } | null)?.name === 'Neo4jError') return EXIT.database;
   return EXIT.failure;
 }
 
-function report(io: Io, where: string, error: unknown, debug: boolean): number {
+function report(io: Io, where: string, thrown: unknown, debug: boolean): number {
+  // A database error that escaped its call site still reaches the user translated (graph/errors.ts).
+  const error = translateNeo4jError(thrown);
   const code = exitCode(error);
   if (error instanceof CrosswalkError) {
     io.stderr.write(`${where}: ${error.message}\n${error.hint ? `  → ${error.hint}\n` : ''}`);

@@ -2,10 +2,10 @@
  * One driver per process. `openGraph` decides where the graph lives: the user's server when NEO4J_URI is
  * set (nothing is started), otherwise the bundled Neo4j (started if it is not already running).
  */
-import neo4j, { type Driver, Neo4jError, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Config as DriverConfig, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Config, DatabaseConfig } from './config.ts';
 import { findRunning, startBundled, stopBundled, type BundledInstance } from './embedded.ts';
-import { DatabaseUnavailableError } from './errors.ts';
+import { DatabaseUnavailableError, translateNeo4jError } from './errors.ts';
 
 /** The Neo4j versions @neo4j/graphql 7 accepts. */
 const MIN_VERSION: [number, number] = [5, 23];
@@ -18,35 +18,35 @@ export interface Graph {
   /** The bundled instance we started and must stop on close; undefined for the user's own server. */
   owned?: BundledInstance;
   bundled: boolean;
-  /** Runs one parameterized statement in an auto-committed transaction. */
+  /** The bundled Neo4j's data directory (named in disk-full and read-only messages); unset for your own server. */
+  dataDir?: string;
+  /**
+   * Runs one parameterized statement in an auto-committed transaction; failures come back translated
+   * (graph/errors.ts translateNeo4jError), never as raw driver errors.
+   */
   run<R extends RecordShape = RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<QueryResult<R>>;
   close(): Promise<void>;
 }
 
-function describeFailure(error: unknown, uri: string): DatabaseUnavailableError {
-  const code = error instanceof Neo4jError ? error.code : '';
-  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
-    return new DatabaseUnavailableError(`Neo4j at ${uri} rejected the credentials`, 'Check NEO4J_USERNAME and NEO4J_PASSWORD.', {
-      cause: error,
-    });
-  }
-  if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
-    return new DatabaseUnavailableError(`Neo4j at ${uri} has no such database`, 'Check NEO4J_DATABASE.', { cause: error });
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new DatabaseUnavailableError(
-    `cannot reach Neo4j at ${uri}: ${reason}`,
-    'Is the server running and the URI right? Unset NEO4J_URI to use the bundled Neo4j instead.',
-    { cause: error },
-  );
+/** Connects to a running server and checks that it is a Neo4j we can work with. */
+export interface ConnectOptions {
+  /**
+   * Driver settings over the defaults. The API sets maxTransactionRetryTime to 0 and short connection
+   * timeouts so that a request fails fast when the database is gone, and no retry commits a write after
+   * the request's own deadline (api/plugins/database-availability.ts).
+   */
+  driver?: Pick<DriverConfig, 'maxTransactionRetryTime' | 'connectionAcquisitionTimeout' | 'connectionTimeout'>;
+  dataDir?: string;
 }
 
-/** Connects to a running server and checks that it is a Neo4j we can work with. */
-export async function connect(database: DatabaseConfig & { uri: string }): Promise<Graph> {
+export async function connect(database: DatabaseConfig & { uri: string }, options: ConnectOptions = {}): Promise<Graph> {
   const driver = neo4j.driver(database.uri, neo4j.auth.basic(database.username, database.password), {
     disableLosslessIntegers: true,
     connectionAcquisitionTimeout: 30_000,
+    connectionTimeout: 10_000,
+    ...options.driver,
   });
+  const context = { uri: database.uri, dataDir: options.dataDir };
   try {
     await driver.verifyConnectivity({ database: database.database });
     const { records } = await driver.executeQuery(
@@ -67,29 +67,37 @@ export async function connect(database: DatabaseConfig & { uri: string }): Promi
     }
   } catch (error) {
     await driver.close();
-    throw error instanceof DatabaseUnavailableError ? error : describeFailure(error, database.uri);
+    throw translateNeo4jError(error, context);
   }
   return {
     driver,
     database: database.database,
     uri: database.uri,
     bundled: false,
-    run: (cypher, params = {}) => driver.executeQuery(cypher, params, { database: database.database }) as never,
+    dataDir: options.dataDir,
+    run: <R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}) =>
+      (driver.executeQuery(cypher, params, { database: database.database }) as Promise<QueryResult<R>>).catch((error: unknown) => {
+        throw translateNeo4jError(error, { ...context, phase: 'run' });
+      }),
     close: () => driver.close(),
   };
 }
 
 export interface OpenOptions {
   log?: (line: string) => void;
+  driver?: ConnectOptions['driver'];
 }
 
 /** Opens the configured graph, starting the bundled Neo4j when NEO4J_URI is not set. */
 export async function openGraph(config: Config, options: OpenOptions = {}): Promise<Graph> {
-  if (config.database.uri) return connect({ ...config.database, uri: config.database.uri });
+  if (config.database.uri) return connect({ ...config.database, uri: config.database.uri }, { driver: options.driver });
 
   const running = await findRunning(config.bundled.dataDir);
   const instance = running ?? (await startBundled(config.bundled, { log: options.log }));
-  const graph = await connect({ ...config.database, uri: instance.uri, database: 'neo4j' }).catch(async (error: unknown) => {
+  const graph = await connect(
+    { ...config.database, uri: instance.uri, database: 'neo4j' },
+    { driver: options.driver, dataDir: config.bundled.dataDir },
+  ).catch(async (error: unknown) => {
     if (!running) await stopBundled(instance);
     throw error;
   });

@@ -15,14 +15,14 @@ export class FieldReader {
 
   required(field: string): string {
     const value = this.optional(field);
-    if (value === null) this.problems.add(this.at, field, 'is required but empty');
+    if (value === null) this.problems.add('VALUE_REQUIRED', this.at, field, 'is required but empty');
     return value ?? '';
   }
 
   oneOf<T extends string>(field: string, allowed: readonly T[], fallback?: T): T {
     const value = fallback === undefined ? this.required(field) : (this.optional(field) ?? fallback);
     if (value && !allowed.includes(value as T)) {
-      this.problems.add(this.at, field, `'${value}' is not one of ${allowed.join(', ')}`);
+      this.problems.add('VALUE_ENUM', this.at, field, `'${value}' is not one of ${allowed.join(', ')}`);
     }
     return value as T;
   }
@@ -32,7 +32,7 @@ export class FieldReader {
     const value = this.optional(field);
     if (value === null) return null;
     if (!allowed.includes(value as T)) {
-      this.problems.add(this.at, field, `'${value}' is not one of ${allowed.join(', ')}`);
+      this.problems.add('VALUE_ENUM', this.at, field, `'${value}' is not one of ${allowed.join(', ')}`);
     }
     return value as T;
   }
@@ -43,6 +43,7 @@ export class FieldReader {
     if (value === null) return null;
     if (!/^[0-9a-fA-F]{64}$/.test(value)) {
       this.problems.add(
+        'VALUE_DIGEST',
         this.at,
         field,
         `'${value.length > 20 ? `${value.slice(0, 20)}...` : value}' is not a SHA-256 digest (64 hex characters)`,
@@ -56,7 +57,7 @@ export class FieldReader {
     if (raw === null || raw === '') return null;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < range.min || value > range.max) {
-      this.problems.add(this.at, field, `'${raw}' is not a whole number from ${range.min} to ${range.max}`);
+      this.problems.add('VALUE_NUMBER', this.at, field, `'${raw}' is not a whole number from ${range.min} to ${range.max}`);
       return null;
     }
     return value;
@@ -67,7 +68,7 @@ export class FieldReader {
     if (raw === null || raw === undefined) return fallback;
     if (['true', 'yes', '1', 'y'].includes(raw)) return true;
     if (['false', 'no', '0', 'n'].includes(raw)) return false;
-    this.problems.add(this.at, field, `'${raw}' is not true or false`);
+    this.problems.add('VALUE_BOOLEAN', this.at, field, `'${raw}' is not true or false`);
     return fallback;
   }
 
@@ -110,7 +111,7 @@ export class FieldReader {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
     const parsed = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
     if (!parsed || parsed.toISOString().slice(0, 10) !== raw) {
-      this.problems.add(this.at, field, `'${raw}' is not a date in the form YYYY-MM-DD`);
+      this.problems.add('VALUE_DATE', this.at, field, `'${raw}' is not a date in the form YYYY-MM-DD`);
       return null;
     }
     return raw;

@@ -97,13 +97,13 @@ function csvFormat(
 async function readJson(file: string, problems: Problems): Promise<Json | undefined> {
   const text = (await fs.promises.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   if (!text.trim()) {
-    problems.add({ file }, undefined, 'the file is empty');
+    problems.add('FILE_EMPTY', { file }, undefined, 'the file is empty');
     return undefined;
   }
   try {
     return JSON.parse(text) as Json;
   } catch (error) {
-    problems.add({ file }, undefined, `not readable as JSON: ${(error as Error).message}`);
+    problems.add('JSON_SYNTAX', { file }, undefined, `not readable as JSON: ${(error as Error).message}`);
     return undefined;
   }
 }
@@ -167,7 +167,7 @@ export const FORMATS: ImportFormat[] = [
     async read(file, problems, context) {
       const text = await fs.promises.readFile(file, 'utf8');
       if (!text.trim()) {
-        problems.add({ file }, undefined, 'the file is empty');
+        problems.add('FILE_EMPTY', { file }, undefined, 'the file is empty');
         return undefined;
       }
       return cisoLibrary(text.replace(/^\uFEFF/, ''), file, problems, { frameworkId: context.frameworkId });
@@ -240,7 +240,12 @@ export async function detectFormat(
   if (forced) {
     const format = FORMATS.find((f) => f.name === forced);
     if (!format)
-      problems.add({ file }, undefined, `unknown format '${forced}'; use one of ${FORMATS.map((f) => f.name).join(', ')}`);
+      problems.add(
+        'FORMAT_UNKNOWN',
+        { file },
+        undefined,
+        `unknown format '${forced}'; use one of ${FORMATS.map((f) => f.name).join(', ')}`,
+      );
     return format;
   }
   const head = await peek(file);
@@ -252,6 +257,7 @@ export async function detectFormat(
   if (!best) {
     const empty = head.text.trim() === '';
     problems.add(
+      empty ? 'FILE_EMPTY' : 'FORMAT_UNKNOWN',
       { file, line: head.header.length ? 1 : undefined },
       undefined,
       empty

@@ -1,18 +1,67 @@
 /**
  * Problems found in input. Importers collect every problem (up to a limit) before anything is written,
- * and report each with the file, the line (or JSON path), the field and the reason.
+ * and report each with a code from a closed set, the file, the line (or JSON path), the field and the
+ * reason. As node-csv's CsvError: the code and the position are fields, so callers and tests match on
+ * them, never on the message text.
  */
+import type { CsvErrorCode } from 'csv-parse';
+import type { ErrorCode as YamlErrorCode } from 'yaml';
 import { CrosswalkError } from '../graph/errors.ts';
 
 export interface Position {
   file: string;
-  /** 1-based line in a CSV file (the record's first line). */
+  /** 1-based line in a CSV file (the record's first line), or the line of a YAML node or JSON error. */
   line?: number;
+  /** 1-based column, when the parser knows it (CSV field index, YAML/JSON character column). */
+  column?: number;
   /** JSON path or YAML path, e.g. `$.catalog.groups[2].controls[0].id`. */
   path?: string;
 }
 
+/** Our own problem codes; CSV and YAML syntax problems keep the parser's code (CSV_*, YAML_*). */
+export const PROBLEM_CODES = [
+  // the file as a whole
+  'FILE_EMPTY',
+  'FILE_UNREADABLE',
+  'FILE_NOT_IMPORTABLE',
+  'FORMAT_UNKNOWN',
+  'ENCODING_INVALID',
+  'DOCUMENT_WRONG_KIND',
+  'DOCUMENT_EMPTY',
+  'NESTING_TOO_DEEP',
+  'JSON_SYNTAX',
+  'JSON_DUPLICATE_KEY',
+  'YAML_ALIAS_LIMIT',
+  // CSV header
+  'COLUMN_MISSING',
+  'COLUMN_UNKNOWN',
+  'COLUMN_DUPLICATE',
+  'COLUMN_UNNAMED',
+  // values
+  'VALUE_REQUIRED',
+  'VALUE_TYPE',
+  'VALUE_ENUM',
+  'VALUE_DATE',
+  'VALUE_NUMBER',
+  'VALUE_BOOLEAN',
+  'VALUE_DIGEST',
+  'VALUE_ID',
+  'VALUE_TOO_LONG',
+  'VALUE_CONTROL_CHARACTER',
+  // across records
+  'DUPLICATE',
+  'REFERENCE_UNKNOWN',
+  'REFERENCE_OTHER_ORGANIZATION',
+  'REFERENCE_SELF',
+  'REFERENCE_CYCLE',
+  'MAPPING_REVERSED',
+  'DATE_ORDER',
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number] | CsvErrorCode | `YAML_${YamlErrorCode}`;
+
 export interface ImportProblem extends Position {
+  code: ProblemCode;
   field?: string;
   reason: string;
 }
@@ -20,7 +69,9 @@ export interface ImportProblem extends Position {
 export const MAX_PROBLEMS = 100;
 
 export function formatProblem(problem: ImportProblem): string {
-  const where = [problem.file, problem.line !== undefined ? `line ${problem.line}` : problem.path].filter(Boolean).join(':');
+  const line =
+    problem.line !== undefined ? `line ${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}` : undefined;
+  const where = [problem.file, line ?? problem.path].filter(Boolean).join(':');
   return `${where}${problem.field ? ` [${problem.field}]` : ''}: ${problem.reason}`;
 }
 
@@ -43,12 +94,12 @@ export class Problems {
   readonly list: ImportProblem[] = [];
   truncated = false;
 
-  add(at: Position, field: string | undefined, reason: string): void {
+  add(code: ProblemCode, at: Position, field: string | undefined, reason: string): void {
     if (this.list.length >= MAX_PROBLEMS) {
       this.truncated = true;
       return;
     }
-    this.list.push({ ...at, field, reason });
+    this.list.push({ code, ...at, field, reason });
   }
 
   get empty(): boolean {

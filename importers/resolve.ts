@@ -31,6 +31,7 @@ export async function resolveUrns(batch: ImportBatch, graph: Graph, problems: Pr
       if (uid) m[uidKey] = uid;
       else
         problems.add(
+          'REFERENCE_UNKNOWN',
           m.at,
           field,
           `unknown requirement URN '${urn}': import its CISO Assistant framework library first or together`,

@@ -27,22 +27,27 @@ export async function validateBatch(batch: ImportBatch, graph: Graph, problems: 
 async function validateCatalog(batch: ImportBatch, graph: Graph, problems: Problems): Promise<void> {
   const frameworkIds = new Set<string>();
   for (const f of batch.frameworks) {
-    if (frameworkIds.has(f.id)) problems.add(f.at, 'id', `duplicate framework id '${f.id}'`);
+    if (frameworkIds.has(f.id)) problems.add('DUPLICATE', f.at, 'id', `duplicate framework id '${f.id}'`);
     frameworkIds.add(f.id);
   }
 
   const requirements = new Map<string, string | null>();
   for (const r of batch.requirements) {
-    if (requirements.has(r.uid)) problems.add(r.at, 'ref', `duplicate requirement '${r.uid}'`);
+    if (requirements.has(r.uid)) problems.add('DUPLICATE', r.at, 'ref', `duplicate requirement '${r.uid}'`);
     requirements.set(r.uid, r.parentUid);
-    if (r.parentUid === r.uid) problems.add(r.at, 'parent_ref', 'a requirement cannot be its own parent');
+    if (r.parentUid === r.uid) problems.add('REFERENCE_SELF', r.at, 'parent_ref', 'a requirement cannot be its own parent');
   }
 
   const unknownFrameworks = [...new Set(batch.requirements.map((r) => r.frameworkId))].filter((id) => !frameworkIds.has(id));
   const knownFrameworks = await existing(graph, EXISTING_FRAMEWORKS, { ids: unknownFrameworks });
   for (const r of batch.requirements) {
     if (r.frameworkId && !frameworkIds.has(r.frameworkId) && !knownFrameworks.has(r.frameworkId)) {
-      problems.add(r.at, 'framework_id', `unknown framework '${r.frameworkId}': import its frameworks.csv row first or together`);
+      problems.add(
+        'REFERENCE_UNKNOWN',
+        r.at,
+        'framework_id',
+        `unknown framework '${r.frameworkId}': import its frameworks.csv row first or together`,
+      );
     }
   }
 
@@ -53,7 +58,8 @@ async function validateCatalog(batch: ImportBatch, graph: Graph, problems: Probl
   const exists = (uid: string) => requirements.has(uid) || knownRequirements.has(uid);
 
   for (const r of batch.requirements) {
-    if (r.parentUid && !exists(r.parentUid)) problems.add(r.at, 'parent_ref', `unknown parent '${r.parentUid}'`);
+    if (r.parentUid && !exists(r.parentUid))
+      problems.add('REFERENCE_UNKNOWN', r.at, 'parent_ref', `unknown parent '${r.parentUid}'`);
   }
   // A parent chain that returns to where it started would make roll-ups loop forever.
   for (const start of requirements.keys()) {
@@ -65,19 +71,23 @@ async function validateCatalog(batch: ImportBatch, graph: Graph, problems: Probl
     }
     if (current === start && seen.size > 1) {
       const at = batch.requirements.find((r) => r.uid === start)?.at;
-      if (at) problems.add(at, 'parent_ref', `parent chain of '${start}' is a cycle`);
+      if (at) problems.add('REFERENCE_CYCLE', at, 'parent_ref', `parent chain of '${start}' is a cycle`);
     }
   }
 
   const pairs = new Map<string, MappingPosition>();
   for (const m of batch.mappings) {
-    if (m.sourceUid && !exists(m.sourceUid)) problems.add(m.at, 'source_uid', `unknown requirement '${m.sourceUid}'`);
-    if (m.targetUid && !exists(m.targetUid)) problems.add(m.at, 'target_uid', `unknown requirement '${m.targetUid}'`);
-    if (m.sourceUid && m.sourceUid === m.targetUid) problems.add(m.at, 'target_uid', 'a requirement cannot map to itself');
+    if (m.sourceUid && !exists(m.sourceUid))
+      problems.add('REFERENCE_UNKNOWN', m.at, 'source_uid', `unknown requirement '${m.sourceUid}'`);
+    if (m.targetUid && !exists(m.targetUid))
+      problems.add('REFERENCE_UNKNOWN', m.at, 'target_uid', `unknown requirement '${m.targetUid}'`);
+    if (m.sourceUid && m.sourceUid === m.targetUid)
+      problems.add('REFERENCE_SELF', m.at, 'target_uid', 'a requirement cannot map to itself');
     const key = [m.sourceUid, m.targetUid].sort().join('|');
     const first = pairs.get(key);
     if (first) {
       problems.add(
+        'DUPLICATE',
         m.at,
         'target_uid',
         `duplicate mapping of ${m.sourceUid} and ${m.targetUid} (first at ${first.file}${first.line ? ` line ${first.line}` : ''})`,
@@ -92,6 +102,7 @@ async function validateCatalog(batch: ImportBatch, graph: Graph, problems: Probl
   for (const m of batch.mappings) {
     if (reverse.has(`${m.sourceUid}|${m.targetUid}`)) {
       problems.add(
+        'MAPPING_REVERSED',
         m.at,
         'source_uid',
         `the graph already maps ${m.targetUid} to ${m.sourceUid}; a pair is stored in one direction only`,
@@ -131,7 +142,7 @@ function duplicates<T extends { at: Position }>(
   for (const row of rows) {
     const k = keyOf(row);
     const seen = first.get(k);
-    if (seen) problems.add(row.at, field, `${describe(row)} (first at ${where(seen)})`);
+    if (seen) problems.add('DUPLICATE', row.at, field, `${describe(row)} (first at ${where(seen)})`);
     else first.set(k, row.at);
   }
 }
@@ -259,7 +270,12 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
     const k = key(row.at.file, row.orgId);
     if (reported.has(k)) continue;
     reported.add(k);
-    problems.add(row.at, 'org_id', `unknown organization '${row.orgId}': import its organizations.csv row first or together`);
+    problems.add(
+      'REFERENCE_UNKNOWN',
+      row.at,
+      'org_id',
+      `unknown organization '${row.orgId}': import its organizations.csv row first or together`,
+    );
   }
 
   // Reference data the organization points at.
@@ -269,7 +285,7 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
   });
   for (const a of batch.adoptions) {
     if (a.frameworkId && !batchFrameworks.has(a.frameworkId) && !graphFrameworks.has(a.frameworkId)) {
-      problems.add(a.at, 'framework_id', `unknown framework '${a.frameworkId}'`);
+      problems.add('REFERENCE_UNKNOWN', a.at, 'framework_id', `unknown framework '${a.frameworkId}'`);
     }
   }
   const batchRequirements = new Set(batch.requirements.map((r) => r.uid));
@@ -280,6 +296,7 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
   for (const r of reqRows) {
     if (r.requirementUid && !batchRequirements.has(r.requirementUid) && !graphRequirements.has(r.requirementUid)) {
       problems.add(
+        'REFERENCE_UNKNOWN',
         r.at,
         'requirement_uid',
         `unknown requirement '${r.requirementUid}' (a uid is framework_id:ref, e.g. iso42001:A.6.2.4)`,
@@ -331,12 +348,13 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
     if (owners.has(r.orgId)) continue;
     if (owners.size > 0) {
       problems.add(
+        'REFERENCE_OTHER_ORGANIZATION',
         r.at,
         r.field,
         `${NOUN[r.label]} '${r.id}' belongs to organization ${[...owners].map((o) => `'${o}'`).join(', ')}, not '${r.orgId}'; a row may only reference its own organization's nodes`,
       );
     } else {
-      problems.add(r.at, r.field, `unknown ${NOUN[r.label]} '${r.id}' in organization '${r.orgId}'`);
+      problems.add('REFERENCE_UNKNOWN', r.at, r.field, `unknown ${NOUN[r.label]} '${r.id}' in organization '${r.orgId}'`);
     }
   }
 }

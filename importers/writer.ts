@@ -6,6 +6,7 @@
  */
 import neo4j, { type QueryResult } from 'neo4j-driver';
 import type { Graph } from '../graph/connection.ts';
+import { translateNeo4jError } from '../graph/errors.ts';
 import type { ImportBatch, LinkRecord } from './records.ts';
 import type { ImportProgress } from './progress.ts';
 
@@ -344,6 +345,8 @@ export interface WriteOptions {
   onProgress?: (type: string, done: number, total: number) => void;
   /** Phases 'writing' (rows over all types) and 'committing'. */
   progress?: ImportProgress;
+  /** Called once every statement has succeeded, just before the commit is sent. */
+  onCommit?: () => void;
 }
 
 /**
@@ -375,6 +378,7 @@ export async function writeBatch(graph: Graph, batch: ImportBatch, options: Writ
   const plan = WRITERS.map((writer) => ({ writer, rows: writer.rows(batch) }));
   const allRows = plan.reduce((n, p) => n + p.rows.length, 0);
   let allDone = 0;
+  let phase: 'transaction' | 'commit' = 'transaction';
   try {
     for (const { writer, rows } of plan) {
       if (rows.length === 0) continue;
@@ -413,14 +417,19 @@ export async function writeBatch(graph: Graph, batch: ImportBatch, options: Writ
       detail: options.dryRun ? 'rolling back (dry run)' : undefined,
     });
     if (options.dryRun) await tx.rollback();
-    else await tx.commit();
+    else {
+      options.onCommit?.();
+      phase = 'commit';
+      await tx.commit();
+    }
     return summary;
   } catch (error) {
     // The statements still queued fail with the transaction; their errors add nothing.
     await Promise.allSettled(inFlight);
-    if (tx.isOpen()) await tx.rollback();
-    throw error;
+    // A rollback on a broken connection fails too; the server drops the transaction either way.
+    if (tx.isOpen()) await tx.rollback().catch(() => {});
+    throw translateNeo4jError(error, { uri: graph.uri, dataDir: graph.dataDir, phase });
   } finally {
-    await session.close();
+    await session.close().catch(() => {});
   }
 }

@@ -57,13 +57,18 @@ export function cisoLibrary(source: string, file: string, problems: Problems, op
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {
     for (const error of doc.errors.slice(0, 10))
-      problems.add({ file, line: error.linePos?.[0]?.line }, undefined, `not readable as YAML: ${error.message.split('\n')[0]}`);
+      problems.add(
+        'YAML_IMPOSSIBLE',
+        { file, line: error.linePos?.[0]?.line },
+        undefined,
+        `not readable as YAML: ${error.message.split('\n')[0]}`,
+      );
     return batch;
   }
   const at = positioner(file, doc, lines);
   const root = doc.toJS({ maxAliasCount: 100 }) as Json;
   if (!isObject(root) || !isObject(root.objects)) {
-    problems.add(at([]), 'objects', 'not a CISO Assistant library: expected a top-level "objects" map');
+    problems.add('DOCUMENT_WRONG_KIND', at([]), 'objects', 'not a CISO Assistant library: expected a top-level "objects" map');
     return batch;
   }
   const objects = root.objects;
@@ -76,7 +81,12 @@ export function cisoLibrary(source: string, file: string, problems: Problems, op
     sets.push([objects.requirement_mapping_set, ['objects', 'requirement_mapping_set']]);
   for (const [set, path] of sets) readMappingSet(set, path, batch, at, problems);
   if (objects.framework === undefined && sets.length === 0) {
-    problems.add(at(['objects']), 'objects', 'the library has neither a framework nor requirement mapping sets');
+    problems.add(
+      'DOCUMENT_EMPTY',
+      at(['objects']),
+      'objects',
+      'the library has neither a framework nor requirement mapping sets',
+    );
   }
   return batch;
 }
@@ -89,11 +99,11 @@ function readFramework(
   options: CisoOptions,
 ): void {
   const path: PathPart[] = ['objects', 'framework'];
-  if (!isObject(value)) return problems.add(at(path), 'framework', 'expected a map');
+  if (!isObject(value)) return problems.add('VALUE_TYPE', at(path), 'framework', 'expected a map');
   const urn = text(value, 'urn');
   const name = text(value, 'name') ?? text(value, 'ref_id');
-  if (!urn) problems.add(at(path), 'urn', 'is required but missing');
-  if (!name) problems.add(at(path), 'name', 'is required but missing');
+  if (!urn) problems.add('VALUE_REQUIRED', at(path), 'urn', 'is required but missing');
+  if (!name) problems.add('VALUE_REQUIRED', at(path), 'name', 'is required but missing');
   const frameworkId = options.frameworkId ?? slug(text(value, 'ref_id') ?? name ?? 'imported');
   batch.frameworks.push({
     at: at(path),
@@ -108,17 +118,17 @@ function readFramework(
   });
   const nodes = value.requirement_nodes;
   if (!Array.isArray(nodes) || nodes.length === 0)
-    return problems.add(at(path), 'requirement_nodes', 'expected a non-empty list');
+    return problems.add('VALUE_REQUIRED', at(path), 'requirement_nodes', 'expected a non-empty list');
   const refByUrn = new Map<string, string>();
   const refs = new Set<string>();
   const rows: { node: JsonObject; nodePath: PathPart[]; ref: string; urn: string }[] = [];
   nodes.forEach((node, i) => {
     const nodePath = [...path, 'requirement_nodes', i];
-    if (!isObject(node)) return problems.add(at(nodePath), undefined, 'expected a map');
+    if (!isObject(node)) return problems.add('VALUE_TYPE', at(nodePath), undefined, 'expected a map');
     const nodeUrn = text(node, 'urn');
-    if (!nodeUrn) return problems.add(at(nodePath), 'urn', 'is required but missing');
+    if (!nodeUrn) return problems.add('VALUE_REQUIRED', at(nodePath), 'urn', 'is required but missing');
     if (refByUrn.has(nodeUrn))
-      return problems.add(at([...nodePath, 'urn']), 'urn', `duplicate requirement node URN '${nodeUrn}'`);
+      return problems.add('DUPLICATE', at([...nodePath, 'urn']), 'urn', `duplicate requirement node URN '${nodeUrn}'`);
     const refId = text(node, 'ref_id');
     // CISO Assistant repeats ref_ids in some libraries (the same ref under two parents); the URN is unique.
     const ref = refId && !refs.has(refId) ? refId : nodeUrn;
@@ -131,6 +141,7 @@ function readFramework(
     const parentRef = parentUrn ? refByUrn.get(parentUrn) : undefined;
     if (parentUrn && !parentRef)
       problems.add(
+        'REFERENCE_UNKNOWN',
         at([...nodePath, 'parent_urn']),
         'parent_urn',
         `unknown parent '${parentUrn}' (not a requirement node of this framework)`,
@@ -161,21 +172,22 @@ function readMappingSet(
   at: (p: PathPart[]) => Position,
   problems: Problems,
 ): void {
-  if (!isObject(value)) return problems.add(at(path), undefined, 'expected a map');
+  if (!isObject(value)) return problems.add('VALUE_TYPE', at(path), undefined, 'expected a map');
   const mappings = value.requirement_mappings;
-  if (!Array.isArray(mappings)) return problems.add(at(path), 'requirement_mappings', 'expected a list');
+  if (!Array.isArray(mappings)) return problems.add('VALUE_TYPE', at(path), 'requirement_mappings', 'expected a list');
   mappings.forEach((m, i) => {
     const mPath = [...path, 'requirement_mappings', i];
     const mAt = at(mPath);
-    if (!isObject(m)) return problems.add(mAt, undefined, 'expected a map');
+    if (!isObject(m)) return problems.add('VALUE_TYPE', mAt, undefined, 'expected a map');
     const sourceUrn = text(m, 'source_requirement_urn');
     const targetUrn = text(m, 'target_requirement_urn');
-    if (!sourceUrn) problems.add(mAt, 'source_requirement_urn', 'is required but missing');
-    if (!targetUrn) problems.add(mAt, 'target_requirement_urn', 'is required but missing');
+    if (!sourceUrn) problems.add('VALUE_REQUIRED', mAt, 'source_requirement_urn', 'is required but missing');
+    if (!targetUrn) problems.add('VALUE_REQUIRED', mAt, 'target_requirement_urn', 'is required but missing');
     const raw = text(m, 'relationship');
     const relationship = raw ? CISO_RELATIONSHIPS[raw] : undefined;
     if (!relationship) {
       problems.add(
+        raw ? 'VALUE_ENUM' : 'VALUE_REQUIRED',
         at([...mPath, 'relationship']),
         'relationship',
         raw ? `'${raw}' is not one of ${Object.keys(CISO_RELATIONSHIPS).join(', ')}` : 'is required but missing',
@@ -188,6 +200,7 @@ function readMappingSet(
       // CISO Assistant allows 0 ("no strength given"); our scale starts at 1.
       if (!Number.isInteger(n) || n < 0 || n > 10)
         problems.add(
+          'VALUE_NUMBER',
           at([...mPath, 'strength_of_relationship']),
           'strength_of_relationship',
           `'${String(strengthRaw)}' is not a whole number from 0 to 10`,

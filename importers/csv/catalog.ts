@@ -23,7 +23,7 @@ export function frameworksFromCsv(table: CsvTable, problems: Problems): ImportBa
     const at = { file: table.file, line };
     const f = new FieldReader(values, at, problems);
     const id = f.required('id');
-    if (id && !FRAMEWORK_ID.test(id)) problems.add(at, 'id', `'${id}' must be lower-case letters, digits and dashes`);
+    if (id && !FRAMEWORK_ID.test(id)) problems.add('VALUE_ID', at, 'id', `'${id}' must be lower-case letters, digits and dashes`);
     batch.frameworks.push({
       at,
       id,

@@ -113,7 +113,8 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
 /** Ids are identifiers, not prose: a stray space or comma usually means a shifted column. */
 function id(f: FieldReader, field: string, at: Position, problems: Problems): string {
   const value = f.required(field);
-  if (value && !ID.test(value)) problems.add(at, field, `'${value}' is not an id (letters, digits and . _ : / - only)`);
+  if (value && !ID.test(value))
+    problems.add('VALUE_ID', at, field, `'${value}' is not an id (letters, digits and . _ : / - only)`);
   return value;
 }
 
@@ -245,7 +246,7 @@ export const INVENTORY_TEMPLATES: readonly InventoryTemplate[] = [
       const collectedAt = f.date('collected_at');
       const validUntil = f.date('valid_until');
       if (collectedAt && validUntil && validUntil < collectedAt) {
-        problems.add(at, 'valid_until', `${validUntil} is before collected_at ${collectedAt}`);
+        problems.add('DATE_ORDER', at, 'valid_until', `${validUntil} is before collected_at ${collectedAt}`);
       }
       batch.evidence.push({
         at,

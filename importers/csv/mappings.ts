@@ -18,10 +18,10 @@ export function mappingsFromCsv(table: CsvTable, problems: Problems): ImportBatc
     const rationale = f.optional('rationale');
     const source = f.optional('source');
     if (rationale && !(MAPPING_RATIONALES as readonly string[]).includes(rationale)) {
-      problems.add(at, 'rationale', `'${rationale}' is not one of ${MAPPING_RATIONALES.join(', ')}`);
+      problems.add('VALUE_ENUM', at, 'rationale', `'${rationale}' is not one of ${MAPPING_RATIONALES.join(', ')}`);
     }
     if (source && !(MAPPING_SOURCES as readonly string[]).includes(source)) {
-      problems.add(at, 'source', `'${source}' is not one of ${MAPPING_SOURCES.join(', ')}`);
+      problems.add('VALUE_ENUM', at, 'source', `'${source}' is not one of ${MAPPING_SOURCES.join(', ')}`);
     }
     batch.mappings.push({
       at,

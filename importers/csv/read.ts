@@ -59,11 +59,16 @@ export async function readCsv(
       .replace(/^\uFEFF/, '')
       .trim() === ''
   ) {
-    problems.add({ file }, undefined, 'the file is empty; expected a header row and at least one record');
+    problems.add('FILE_EMPTY', { file }, undefined, 'the file is empty; expected a header row and at least one record');
     return undefined;
   }
   if (!isUtf8(bytes)) {
-    problems.add({ file }, undefined, 'the file is not valid UTF-8; re-save it as "CSV UTF-8" (Excel) or convert it with iconv');
+    problems.add(
+      'ENCODING_INVALID',
+      { file },
+      undefined,
+      'the file is not valid UTF-8; re-save it as "CSV UTF-8" (Excel) or convert it with iconv',
+    );
     return undefined;
   }
   const text = bytes.toString('utf8');
@@ -88,9 +93,9 @@ export async function readCsv(
         const missing = columns.required.filter((c) => !header!.includes(c));
         const known = new Set([...columns.required, ...columns.optional]);
         const unknown = header.filter((c) => !known.has(c));
-        for (const column of missing) problems.add({ file, line: 1 }, column, 'required column is missing');
+        for (const column of missing) problems.add('COLUMN_MISSING', { file, line: 1 }, column, 'required column is missing');
         for (const column of unknown) {
-          problems.add({ file, line: 1 }, column, `unknown column; expected ${[...known].join(', ')}`);
+          problems.add('COLUMN_UNKNOWN', { file, line: 1 }, column, `unknown column; expected ${[...known].join(', ')}`);
         }
         if (missing.length || unknown.length) return undefined;
       }
@@ -99,11 +104,11 @@ export async function readCsv(
     }
   } catch (error) {
     const e = error as Error & { lines?: number; code?: string };
-    problems.add({ file, line: e.lines }, undefined, `not readable as CSV: ${e.message}`);
+    problems.add('CSV_UNKNOWN_ERROR', { file, line: e.lines }, undefined, `not readable as CSV: ${e.message}`);
     return undefined;
   }
   if (records.length === 0) {
-    problems.add({ file }, undefined, 'the file has a header but no records');
+    problems.add('DOCUMENT_EMPTY', { file }, undefined, 'the file has a header but no records');
     return undefined;
   }
   return { file, header: header ?? [], records };

@@ -31,14 +31,14 @@ export function oscalCatalog(doc: Json, file: string, problems: Problems, option
   const batch = emptyBatch();
   const root: Position = { file, path: '$' };
   if (!isObject(doc) || !isObject(doc.catalog)) {
-    problems.add(root, 'catalog', 'not an OSCAL catalog: expected a top-level "catalog" object');
+    problems.add('DOCUMENT_WRONG_KIND', root, 'catalog', 'not an OSCAL catalog: expected a top-level "catalog" object');
     return batch;
   }
   const catalog = doc.catalog;
   const catalogAt: Position = { file, path: '$.catalog' };
   const metadata = isObject(catalog.metadata) ? catalog.metadata : undefined;
   if (!metadata) {
-    problems.add(catalogAt, 'metadata', 'is required but missing');
+    problems.add('VALUE_REQUIRED', catalogAt, 'metadata', 'is required but missing');
     return batch;
   }
   const metaAt: Position = { file, path: '$.catalog.metadata' };
@@ -59,7 +59,7 @@ export function oscalCatalog(doc: Json, file: string, problems: Problems, option
   const visit = (node: Json, path: string, kind: 'group' | 'control', parentUid: string | null): void => {
     const at: Position = { file, path };
     if (!isObject(node)) {
-      problems.add(at, undefined, `expected a ${kind} object`);
+      problems.add('VALUE_TYPE', at, undefined, `expected a ${kind} object`);
       return;
     }
     // OSCAL groups may omit their id; then the title's slug stands in.
@@ -88,6 +88,7 @@ export function oscalCatalog(doc: Json, file: string, problems: Problems, option
   };
   list(catalog, 'groups', catalogAt, problems).forEach((g, i) => visit(g, `$.catalog.groups[${i}]`, 'group', null));
   list(catalog, 'controls', catalogAt, problems).forEach((c, i) => visit(c, `$.catalog.controls[${i}]`, 'control', null));
-  if (batch.requirements.length === 0) problems.add(catalogAt, 'groups', 'the catalog has no groups or controls');
+  if (batch.requirements.length === 0)
+    problems.add('DOCUMENT_EMPTY', catalogAt, 'groups', 'the catalog has no groups or controls');
   return batch;
 }

@@ -15,12 +15,13 @@ export const child = (path: string, key: string | number): string =>
 export function str(obj: JsonObject, key: string, at: Position, problems: Problems, required = false): string | null {
   const value = obj[key];
   if (value === undefined || value === null || value === '') {
-    if (required) problems.add({ ...at, path: child(at.path ?? '$', key) }, key, 'is required but missing');
+    if (required) problems.add('VALUE_REQUIRED', { ...at, path: child(at.path ?? '$', key) }, key, 'is required but missing');
     return null;
   }
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') {
     problems.add(
+      'VALUE_TYPE',
       { ...at, path: child(at.path ?? '$', key) },
       key,
       `expected a string, found ${Array.isArray(value) ? 'an array' : typeof value}`,
@@ -35,7 +36,7 @@ export function list(obj: JsonObject, key: string, at: Position, problems: Probl
   const value = obj[key];
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    problems.add({ ...at, path: child(at.path ?? '$', key) }, key, 'expected an array');
+    problems.add('VALUE_TYPE', { ...at, path: child(at.path ?? '$', key) }, key, 'expected an array');
     return [];
   }
   return value;

@@ -52,7 +52,7 @@ function prop(node: JsonObject, name: string): string | null {
 
 function frameworkOf(resource: Json, at: Position, problems: Problems): string | null {
   if (!isObject(resource)) {
-    problems.add(at, undefined, 'is required: an object naming the catalog (href or a framework-id prop)');
+    problems.add('VALUE_REQUIRED', at, undefined, 'is required: an object naming the catalog (href or a framework-id prop)');
     return null;
   }
   const fromProp = prop(resource, 'framework-id');
@@ -66,7 +66,12 @@ function frameworkOf(resource: Json, at: Position, problems: Problems): string |
       .pop() ?? '';
   const id = last.replace(/\.(json|ya?ml|xml)$/i, '');
   if (!id)
-    problems.add(at, 'href', 'cannot tell the framework: give a "framework-id" prop or an href ending in the framework id');
+    problems.add(
+      'REFERENCE_UNKNOWN',
+      at,
+      'href',
+      'cannot tell the framework: give a "framework-id" prop or an href ending in the framework id',
+    );
   return id || null;
 }
 
@@ -74,6 +79,7 @@ export function oscalMappings(doc: Json, file: string, problems: Problems): Impo
   const batch = emptyBatch();
   if (!isObject(doc) || !isObject(doc['mapping-collection'])) {
     problems.add(
+      'DOCUMENT_WRONG_KIND',
       { file, path: '$' },
       'mapping-collection',
       'not an OSCAL mapping collection: expected a top-level "mapping-collection" object',
@@ -84,17 +90,18 @@ export function oscalMappings(doc: Json, file: string, problems: Problems): Impo
   const collection = doc['mapping-collection'];
   list(collection, 'mappings', { file, path: collectionPath }, problems).forEach((mapping, i) => {
     const path = `${collectionPath}.mappings[${i}]`;
-    if (!isObject(mapping)) return problems.add({ file, path }, undefined, 'expected a mapping object');
+    if (!isObject(mapping)) return problems.add('VALUE_TYPE', { file, path }, undefined, 'expected a mapping object');
     const sourceFw = frameworkOf(mapping['source-resource'] ?? null, { file, path: `${path}["source-resource"]` }, problems);
     const targetFw = frameworkOf(mapping['target-resource'] ?? null, { file, path: `${path}["target-resource"]` }, problems);
     list(mapping, 'maps', { file, path }, problems).forEach((map, j) => {
       const mapPath = `${path}.maps[${j}]`;
       const at: Position = { file, path: mapPath };
-      if (!isObject(map)) return problems.add(at, undefined, 'expected a map object');
+      if (!isObject(map)) return problems.add('VALUE_TYPE', at, undefined, 'expected a map object');
       const raw = str(map, 'relationship', at, problems, true);
       const relationship = raw ? OSCAL_RELATIONSHIPS[raw] : undefined;
       if (raw && !relationship)
         problems.add(
+          'VALUE_ENUM',
           { file, path: child(mapPath, 'relationship') },
           'relationship',
           `'${raw}' is not one of ${Object.keys(OSCAL_RELATIONSHIPS).join(', ')}`,
@@ -102,17 +109,17 @@ export function oscalMappings(doc: Json, file: string, problems: Problems): Impo
       const strengthRaw = prop(map, 'strength');
       const strength = strengthRaw === null ? (relationship ? DEFAULT_STRENGTH[relationship] : 0) : Number(strengthRaw);
       if (!Number.isInteger(strength) || strength < 1 || strength > 10)
-        problems.add(at, 'strength', `'${strengthRaw}' is not a whole number from 1 to 10`);
+        problems.add('VALUE_NUMBER', at, 'strength', `'${strengthRaw}' is not a whole number from 1 to 10`);
       const rationale = prop(map, 'rationale');
       if (rationale && !(MAPPING_RATIONALES as readonly string[]).includes(rationale))
-        problems.add(at, 'rationale', `'${rationale}' is not one of ${MAPPING_RATIONALES.join(', ')}`);
+        problems.add('VALUE_ENUM', at, 'rationale', `'${rationale}' is not one of ${MAPPING_RATIONALES.join(', ')}`);
       const source = prop(map, 'source') ?? 'imported';
       if (!(MAPPING_SOURCES as readonly string[]).includes(source))
-        problems.add(at, 'source', `'${source}' is not one of ${MAPPING_SOURCES.join(', ')}`);
+        problems.add('VALUE_ENUM', at, 'source', `'${source}' is not one of ${MAPPING_SOURCES.join(', ')}`);
       // Mappings from another tool wait for review unless they say otherwise.
       const status = prop(map, 'status') ?? 'draft';
       if (!(MAPPING_STATUSES as readonly string[]).includes(status))
-        problems.add(at, 'status', `'${status}' is not one of ${MAPPING_STATUSES.join(', ')}`);
+        problems.add('VALUE_ENUM', at, 'status', `'${status}' is not one of ${MAPPING_STATUSES.join(', ')}`);
       const refs = (key: 'sources' | 'targets') =>
         list(map, key, at, problems).flatMap((item, k) => {
           const itemAt: Position = { file, path: `${mapPath}.${key}[${k}]` };
@@ -122,8 +129,8 @@ export function oscalMappings(doc: Json, file: string, problems: Problems): Impo
         });
       const sources = refs('sources');
       const targets = refs('targets');
-      if (sources.length === 0) problems.add(at, 'sources', 'a map needs at least one source');
-      if (targets.length === 0) problems.add(at, 'targets', 'a map needs at least one target');
+      if (sources.length === 0) problems.add('VALUE_REQUIRED', at, 'sources', 'a map needs at least one source');
+      if (targets.length === 0) problems.add('VALUE_REQUIRED', at, 'targets', 'a map needs at least one target');
       for (const s of sources) {
         for (const t of targets) {
           batch.mappings.push({
