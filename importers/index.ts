@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Graph } from '../graph/connection.ts';
-import { CrosswalkError } from '../graph/errors.ts';
 import { cisoLibrary } from './ciso-assistant/library.ts';
 import { frameworksFromCsv, FRAMEWORK_COLUMNS, requirementsFromCsv, REQUIREMENT_COLUMNS } from './csv/catalog.ts';
 import { INVENTORY_TEMPLATES, inventoryFromCsv, templateColumns } from './csv/inventory.ts';
@@ -17,6 +16,8 @@ import { oscalCatalog } from './oscal/catalog.ts';
 import type { Json } from './oscal/json.ts';
 import { oscalMappings } from './oscal/mapping.ts';
 import { Problems } from './problems.ts';
+import { checkTree, decodeText, formatPath, isUtf16 } from './text.ts';
+import { printParseErrorCode, visit as visitJson } from 'jsonc-parser';
 import { batchSize, mergeBatches, type ImportBatch } from './records.ts';
 import { resolveUrns } from './resolve.ts';
 import { validateBatch } from './validate.ts';
@@ -94,18 +95,62 @@ function csvFormat(
   };
 }
 
+/** Reads a JSON file: UTF-8, syntax errors and duplicate keys with line and column, a tree we can walk. */
 async function readJson(file: string, problems: Problems): Promise<Json | undefined> {
-  const text = (await fs.promises.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  if (!text.trim()) {
-    problems.add('FILE_EMPTY', { file }, undefined, 'the file is empty');
-    return undefined;
-  }
+  const text = decodeText(await fs.promises.readFile(file), file, problems, 're-save it as UTF-8');
+  if (text === undefined) return undefined;
+  let doc: Json;
   try {
-    return JSON.parse(text) as Json;
+    doc = JSON.parse(text) as Json;
   } catch (error) {
-    problems.add('JSON_SYNTAX', { file }, undefined, `not readable as JSON: ${(error as Error).message}`);
+    // JSON.parse names no line; jsonc-parser's scanner finds the same error with its position.
+    let reported = false;
+    visitJson(
+      text,
+      {
+        onError: (code, _offset, _length, line, character) => {
+          if (reported) return;
+          reported = true;
+          problems.add(
+            'JSON_SYNTAX',
+            { file, line: line + 1, column: character + 1 },
+            undefined,
+            `not readable as JSON: ${printParseErrorCode(code)}`,
+          );
+        },
+      },
+      { disallowComments: true, allowTrailingComma: false },
+    );
+    if (!reported) problems.add('JSON_SYNTAX', { file }, undefined, `not readable as JSON: ${(error as Error).message}`);
     return undefined;
   }
+  // JSON.parse keeps the last of two equal keys silently; a repeated "id" or "title" is a mistake to show.
+  const keys: Set<string>[] = [];
+  let duplicates = 0;
+  visitJson(text, {
+    onObjectBegin: () => void keys.push(new Set()),
+    onObjectEnd: () => void keys.pop(),
+    onObjectProperty: (property, _offset, _length, line, character, path) => {
+      const seen = keys[keys.length - 1];
+      if (!seen) return;
+      if (seen.has(property) && duplicates++ < 20) {
+        problems.add(
+          'JSON_DUPLICATE_KEY',
+          { file, line: line + 1, column: character + 1, path: formatPath([...path(), property]) },
+          property,
+          `the key "${property}" appears twice in the same object`,
+        );
+      }
+      seen.add(property);
+    },
+  });
+  if (duplicates) return undefined;
+  return checkTree(doc, problems, (path) => ({ file, path: formatPath(path) })) ? doc : undefined;
+}
+
+/** Reads a YAML file's text (UTF-8, not empty); the CISO Assistant reader parses it with line positions. */
+async function readYamlText(file: string, problems: Problems): Promise<string | undefined> {
+  return decodeText(await fs.promises.readFile(file), file, problems, 're-save it as UTF-8');
 }
 
 const isJson = (file: string) => file.toLowerCase().endsWith('.json');
@@ -165,12 +210,8 @@ export const FORMATS: ImportFormat[] = [
     description: 'a CISO Assistant library (YAML): framework and/or requirement mapping sets',
     detect: (file, { text }) => (isYaml(file) && (/^objects:\s*$/m.test(text) || /urn:intuitem:/.test(text)) ? 5 : 0),
     async read(file, problems, context) {
-      const text = await fs.promises.readFile(file, 'utf8');
-      if (!text.trim()) {
-        problems.add('FILE_EMPTY', { file }, undefined, 'the file is empty');
-        return undefined;
-      }
-      return cisoLibrary(text.replace(/^\uFEFF/, ''), file, problems, { frameworkId: context.frameworkId });
+      const text = await readYamlText(file, problems);
+      return text === undefined ? undefined : cisoLibrary(text, file, problems, { frameworkId: context.frameworkId });
     },
   },
 ];
@@ -182,6 +223,8 @@ export interface ImportOptions extends WriteOptions, ReadContext {
 
 export interface ImportResult {
   files: { file: string; format: string }[];
+  /** Entries of a given directory that were not read (subdirectories, even when named x.csv). */
+  skipped: string[];
   summary: WriteSummary;
   dryRun: boolean;
   /** Records read from all files. */
@@ -190,42 +233,59 @@ export interface ImportResult {
 
 const IMPORTABLE = /\.(csv|json|ya?ml)$/i;
 
-/** Files as given, with directories replaced by the importable files in them (sorted, not recursive). */
-export function expandPaths(paths: string[]): string[] {
+/**
+ * Files as given, with directories replaced by the importable files in them (sorted, not recursive).
+ * Paths that do not exist or are not regular files are problems; a subdirectory of a given directory is
+ * skipped (listed in `skipped`), even when its name ends in .csv.
+ */
+export function expandPaths(paths: string[], problems: Problems, skipped: string[] = []): string[] {
   const files: string[] = [];
   for (const p of paths) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
-    } catch {
-      throw new CrosswalkError(`no such file or directory: ${p}`, 'Check the path.');
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      problems.add(
+        'FILE_UNREADABLE',
+        { file: p },
+        undefined,
+        code === 'ENOENT' ? 'no such file or directory' : `cannot read it (${code})`,
+      );
+      continue;
     }
     if (stat.isDirectory()) {
-      const inDir = fs
-        .readdirSync(p)
-        .filter((f) => IMPORTABLE.test(f))
-        .sort()
-        .map((f) => path.join(p, f));
+      const entries = fs.readdirSync(p, { withFileTypes: true }).filter((e) => IMPORTABLE.test(e.name));
+      const inDir = entries
+        .filter(
+          (e) => e.isFile() || (e.isSymbolicLink() && fs.statSync(path.join(p, e.name), { throwIfNoEntry: false })?.isFile()),
+        )
+        .map((e) => path.join(p, e.name))
+        .sort();
+      for (const e of entries) if (!inDir.includes(path.join(p, e.name))) skipped.push(path.join(p, e.name));
       if (inDir.length === 0)
-        throw new CrosswalkError(`${p} holds no .csv, .json or .yaml files`, 'Point at the files to import.');
+        problems.add('FILE_NOT_IMPORTABLE', { file: p }, undefined, 'the directory holds no .csv, .json or .yaml files');
       files.push(...inDir);
-    } else {
+    } else if (stat.isFile()) {
       files.push(p);
+    } else {
+      problems.add('FILE_NOT_IMPORTABLE', { file: p }, undefined, 'not a regular file');
     }
   }
   return files;
 }
 
-async function peek(file: string): Promise<FileHead> {
+async function peek(file: string): Promise<FileHead & { utf16: boolean }> {
   const handle = await fs.promises.open(file, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(16384), 0, 16384, 0);
+    const utf16 = isUtf16(buffer.subarray(0, bytesRead));
     const text = buffer
       .subarray(0, bytesRead)
       .toString('utf8')
       .replace(/^\uFEFF/, '');
     const header = file.toLowerCase().endsWith('.csv') ? await readHeaderLine(file).catch(() => []) : [];
-    return { header, text };
+    return { header, text, utf16 };
   } finally {
     await handle.close();
   }
@@ -249,6 +309,10 @@ export async function detectFormat(
     return format;
   }
   const head = await peek(file);
+  if (head.utf16) {
+    problems.add('ENCODING_INVALID', { file, line: 1 }, undefined, 'the file is UTF-16, not UTF-8; re-save it as UTF-8');
+    return undefined;
+  }
   let best: { format: ImportFormat; score: number } | undefined;
   for (const format of FORMATS) {
     const score = format.detect(file, head, context);
@@ -261,7 +325,7 @@ export async function detectFormat(
       { file, line: head.header.length ? 1 : undefined },
       undefined,
       empty
-        ? 'the file is empty; expected a header row and at least one record'
+        ? 'the file is empty'
         : `cannot tell the format from the content${head.header.length ? ` (columns: ${head.header.join(', ')})` : ''}; see seeds/templates/README.md or pass --format (${FORMATS.map((f) => f.name).join(', ')})`,
     );
   }
@@ -270,11 +334,12 @@ export async function detectFormat(
 
 /** Orders files so that reading is deterministic; validation sees all files together anyway. */
 export async function importFiles(graph: Graph, paths: string[], options: ImportOptions = {}): Promise<ImportResult> {
-  const files = expandPaths(paths);
   const problems = new Problems();
+  const skipped: string[] = [];
+  const files = expandPaths(paths, problems, skipped);
   const batches: ImportBatch[] = [];
   const detected: ImportResult['files'] = [];
-  let unreadable = false;
+  let unreadable = !problems.empty;
   const progress = options.progress;
   for (const [index, file] of files.entries()) {
     progress?.({ phase: 'reading', done: index, total: files.length, unit: 'files', detail: path.basename(file) });
@@ -299,5 +364,5 @@ export async function importFiles(graph: Graph, paths: string[], options: Import
   problems.throwIfAny();
   progress?.({ phase: 'validating', done: batchSize(batch), total: batchSize(batch), unit: 'records' });
   const summary = await writeBatch(graph, batch, options);
-  return { files: detected, summary, dryRun: Boolean(options.dryRun), records: batchSize(batch) };
+  return { files: detected, skipped, summary, dryRun: Boolean(options.dryRun), records: batchSize(batch) };
 }

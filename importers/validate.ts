@@ -6,6 +6,7 @@
 import type { Graph } from '../graph/connection.ts';
 import type { Position, Problems } from './problems.ts';
 import type { ImportBatch, LinkRecord } from './records.ts';
+import { MAX_ID_LENGTH } from './text.ts';
 
 const EXISTING_FRAMEWORKS = 'UNWIND $ids AS id MATCH (f:Framework {id: id}) RETURN collect(f.id) AS found';
 const EXISTING_REQUIREMENTS = 'UNWIND $uids AS uid MATCH (r:Requirement {uid: uid}) RETURN collect(r.uid) AS found';
@@ -19,7 +20,48 @@ async function existing(graph: Graph, cypher: string, params: Record<string, unk
   return new Set((records[0]?.get('found') as string[] | undefined) ?? []);
 }
 
+/** Record properties that are keys or references: stored in range indexes, which refuse long values. */
+const ID_PROPERTIES = [
+  'id',
+  'orgId',
+  'frameworkId',
+  'ref',
+  'uid',
+  'parentUid',
+  'sourceUid',
+  'targetUid',
+  'requirementUid',
+  'controlId',
+  'fromId',
+  'toId',
+  'urn',
+] as const;
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Ids longer than MAX_ID_LENGTH, reported once per record and field before the database sees them. */
+function checkIdLengths(batch: ImportBatch, problems: Problems): void {
+  for (const records of Object.values(batch) as { at: Position }[][]) {
+    for (const record of records) {
+      for (const key of ID_PROPERTIES) {
+        const value = (record as unknown as Record<string, unknown>)[key];
+        if (typeof value === 'string' && value.length > MAX_ID_LENGTH) {
+          problems.add(
+            'VALUE_TOO_LONG',
+            record.at,
+            snake(key),
+            `is ${value.length.toLocaleString('en')} characters long; ids and references may have at most ${MAX_ID_LENGTH}`,
+          );
+          break;
+        }
+      }
+    }
+  }
+}
+
 export async function validateBatch(batch: ImportBatch, graph: Graph, problems: Problems): Promise<void> {
+  checkIdLengths(batch, problems);
+  // A long id also reaches the lookups below; the database would refuse it there too.
+  if (!problems.empty && problems.list.some((p) => p.code === 'VALUE_TOO_LONG')) return;
   await validateCatalog(batch, graph, problems);
   await validateInventory(batch, graph, problems);
 }

@@ -11,6 +11,7 @@ import { requirementUid, type MappingRelationship } from '../../graph/model.ts';
 import { isObject, slug, type Json, type JsonObject } from '../oscal/json.ts';
 import type { Position, Problems } from '../problems.ts';
 import { emptyBatch, type ImportBatch } from '../records.ts';
+import { checkTree } from '../text.ts';
 
 export const CISO_RELATIONSHIPS: Record<string, MappingRelationship> = {
   equal: 'equal',
@@ -28,6 +29,9 @@ const DEFAULT_STRENGTH: Record<MappingRelationship, number> = {
   no_relationship: 1,
 };
 const RATIONALES = ['syntactic', 'semantic', 'functional'];
+
+/** Alias expansions yaml allows before refusing; real CISO Assistant libraries use none. */
+export const MAX_ALIAS_COUNT = 100;
 
 export interface CisoOptions {
   frameworkId?: string;

@@ -4,9 +4,9 @@
  * Header problems (missing or unknown columns) and unreadable input become ImportProblems.
  */
 import fs from 'node:fs';
-import { isUtf8 } from 'node:buffer';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { Problems } from '../problems.ts';
+import { controlCharacter, decodeText } from '../text.ts';
 
 export interface CsvRecord {
   line: number;
@@ -41,9 +41,16 @@ export async function readHeaderLine(file: string): Promise<string[]> {
   }
 }
 
+/** csv-parse refuses records longer than this (characters) instead of buffering a runaway quote. */
+export const MAX_RECORD_SIZE = 2_000_000;
+
+const RESAVE = 're-save it as "CSV UTF-8" (Excel) or convert it with iconv -f WINDOWS-1252 -t UTF-8';
+
 /**
  * Parses `file`; returns undefined (with problems recorded) when the file cannot be read as CSV with the
  * expected columns. `required` columns must be present; with `optional` given, any other column is a problem.
+ * Lines are the record's FIRST line, also for a quoted value spanning lines; csv-parse's own errors keep
+ * their code (CSV_*) and column.
  */
 export async function readCsv(
   file: string,
@@ -51,62 +58,94 @@ export async function readCsv(
   columns: { required: readonly string[]; optional: readonly string[] },
   onProgress?: (rows: number) => void,
 ): Promise<CsvTable | undefined> {
-  const bytes = await fs.promises.readFile(file);
-  if (
-    bytes.length === 0 ||
-    bytes
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .trim() === ''
-  ) {
-    problems.add('FILE_EMPTY', { file }, undefined, 'the file is empty; expected a header row and at least one record');
-    return undefined;
-  }
-  if (!isUtf8(bytes)) {
-    problems.add(
-      'ENCODING_INVALID',
-      { file },
-      undefined,
-      'the file is not valid UTF-8; re-save it as "CSV UTF-8" (Excel) or convert it with iconv',
-    );
-    return undefined;
-  }
-  const text = bytes.toString('utf8');
+  const text = decodeText(await fs.promises.readFile(file), file, problems, RESAVE);
+  if (text === undefined) return undefined;
+  let headerProblem = false;
   const parser = parse(text, {
     bom: true,
-    delimiter: detectDelimiter(text.replace(/^\uFEFF/, '')),
-    columns: (names: string[]) => names.map((n) => n.trim().toLowerCase()),
+    delimiter: detectDelimiter(text),
+    columns: (names: string[]) => {
+      const normalized = names.map((n) => n.trim().toLowerCase());
+      normalized.forEach((name, i) => {
+        if (name === '') {
+          headerProblem = true;
+          problems.add(
+            'COLUMN_UNNAMED',
+            { file, line: 1, column: i + 1 },
+            undefined,
+            `column ${i + 1} has no name in the header`,
+          );
+        } else if (normalized.indexOf(name) !== i) {
+          headerProblem = true;
+          problems.add('COLUMN_DUPLICATE', { file, line: 1, column: i + 1 }, name, `the header names column '${name}' twice`);
+        }
+      });
+      return normalized;
+    },
     info: true,
+    raw: true,
     skip_empty_lines: true,
     trim: true,
     relax_column_count: false,
+    max_record_size: MAX_RECORD_SIZE,
   });
   const records: CsvRecord[] = [];
   let header: string[] | undefined;
+  /** Last line of the previous record: where an unreadable record starts after. */
+  let lastLine = 1;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
+    for await (const { record, info, raw } of parser as AsyncIterable<{
       record: Record<string, string>;
+      raw: string;
       info: { lines: number; columns: { name: string }[] };
     }>) {
       if (!header) {
         header = info.columns.map((c) => c.name);
         const missing = columns.required.filter((c) => !header!.includes(c));
         const known = new Set([...columns.required, ...columns.optional]);
-        const unknown = header.filter((c) => !known.has(c));
+        const unknown = header.filter((c) => c && !known.has(c));
         for (const column of missing) problems.add('COLUMN_MISSING', { file, line: 1 }, column, 'required column is missing');
         for (const column of unknown) {
-          problems.add('COLUMN_UNKNOWN', { file, line: 1 }, column, `unknown column; expected ${[...known].join(', ')}`);
+          problems.add(
+            'COLUMN_UNKNOWN',
+            { file, line: 1, column: header.indexOf(column) + 1 },
+            column,
+            `unknown column; expected ${[...known].join(', ')}`,
+          );
         }
-        if (missing.length || unknown.length) return undefined;
+        if (missing.length || unknown.length || headerProblem) return undefined;
       }
-      records.push({ line: info.lines, values: record });
+      // info.lines is the record's last line; a quoted value spanning lines moves its start up.
+      const line = info.lines - (raw.replace(/(\r?\n|\r)$/, '').match(/\r\n|\n|\r/g)?.length ?? 0);
+      lastLine = info.lines;
+      for (const [name, value] of Object.entries(record)) {
+        const control = controlCharacter(value);
+        if (control)
+          problems.add(
+            'VALUE_CONTROL_CHARACTER',
+            { file, line, column: header.indexOf(name) + 1 },
+            name,
+            `contains the control character ${control}`,
+          );
+      }
+      records.push({ line, values: record });
       if (onProgress && records.length % 10_000 === 0) onProgress(records.length);
     }
   } catch (error) {
-    const e = error as Error & { lines?: number; code?: string };
-    problems.add('CSV_UNKNOWN_ERROR', { file, line: e.lines }, undefined, `not readable as CSV: ${e.message}`);
+    if (!(error instanceof CsvError)) throw error;
+    const context = error as CsvError & { lines?: number; column?: unknown; index?: number };
+    const column = typeof context.index === 'number' ? context.index + 1 : undefined;
+    // csv-parse reports where it stopped; the record began on the line after the previous record.
+    const line = header ? Math.min(lastLine + 1, context.lines ?? lastLine + 1) : 1;
+    problems.add(
+      error.code,
+      { file, line, column },
+      typeof context.column === 'string' ? context.column : undefined,
+      `not readable as CSV: ${error.message.replace(/^Invalid /, 'invalid ')}`,
+    );
     return undefined;
   }
+  if (headerProblem) return undefined;
   if (records.length === 0) {
     problems.add('DOCUMENT_EMPTY', { file }, undefined, 'the file has a header but no records');
     return undefined;

@@ -27,6 +27,29 @@ function label(node: JsonObject): string | null {
   return found ? String(found.value) : null;
 }
 
+/**
+ * OSCAL's `published` is a date-time with time zone (2025-06-30T00:00:00Z); we keep its calendar date.
+ * Anything else ("31/12/2025", month 13) is a problem at its path rather than a date the driver refuses.
+ */
+function publishedDate(raw: string | null, file: string, problems: Problems): string | null {
+  if (!raw) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/.exec(raw);
+  const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  const valid = match && day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+  const date = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
+  if (!valid) {
+    problems.add(
+      'VALUE_DATE',
+      { file, path: '$.catalog.metadata.published' },
+      'published',
+      `'${raw.length > 40 ? `${raw.slice(0, 40)}...` : raw}' is not an OSCAL date-time (YYYY-MM-DDThh:mm:ssZ)`,
+    );
+    return null;
+  }
+  return date;
+}
+
 export function oscalCatalog(doc: Json, file: string, problems: Problems, options: OscalCatalogOptions = {}): ImportBatch {
   const batch = emptyBatch();
   const root: Position = { file, path: '$' };
@@ -52,7 +75,7 @@ export function oscalCatalog(doc: Json, file: string, problems: Problems, option
     publisher: null,
     kind: 'standard',
     url: null,
-    publishedOn: (str(metadata, 'published', metaAt, problems) ?? '').slice(0, 10) || null,
+    publishedOn: publishedDate(str(metadata, 'published', metaAt, problems), file, problems),
   });
 
   let order = 0;

@@ -51,6 +51,7 @@ export default defineCommand<ImportOptions>({
         progress: reporter.progress,
       }),
     ).finally(() => reporter.stop());
+    for (const entry of result.skipped) io.stderr.write(`skipped ${entry}: not a regular file\n`);
     if (opts.json) printJson(io, importResultJson(result));
     else io.stdout.write(formatImportResult(result));
     if (opts.progress || io.stderr.isTTY) {
