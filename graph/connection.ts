@@ -76,9 +76,11 @@ export async function connect(database: DatabaseConfig & { uri: string }, option
     bundled: false,
     dataDir: options.dataDir,
     run: <R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}) =>
-      (driver.executeQuery(cypher, params, { database: database.database }) as Promise<QueryResult<R>>).catch((error: unknown) => {
-        throw translateNeo4jError(error, { ...context, phase: 'run' });
-      }),
+      (driver.executeQuery(cypher, params, { database: database.database }) as Promise<QueryResult<R>>).catch(
+        (error: unknown) => {
+          throw translateNeo4jError(error, { ...context, phase: 'run' });
+        },
+      ),
     close: () => driver.close(),
   };
 }

@@ -108,7 +108,8 @@ export function freeSpace(dir: string): string {
 
 const DISK_FULL = /No space left on device|ENOSPC|Not enough disk space|disk space/i;
 const READ_ONLY = /Read-only file system|EROFS|AccessDeniedException|Permission denied|EACCES/i;
-const UNREACHABLE = /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|socket hang up|Connection was closed|Failed to connect/i;
+const UNREACHABLE =
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|socket hang up|Connection was closed|Failed to connect/i;
 
 const where = (context: TranslateContext) => (context.uri ? ` at ${context.uri}` : '');
 const rerun = 'Imports are idempotent: it is safe to run the same import again.';
@@ -136,7 +137,10 @@ export function translateNeo4jError(error: unknown, context: TranslateContext = 
       cause,
     );
   }
-  if (code === 'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase' || (READ_ONLY.test(text) && !code.startsWith('Neo.ClientError.Security'))) {
+  if (
+    code === 'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase' ||
+    (READ_ONLY.test(text) && !code.startsWith('Neo.ClientError.Security'))
+  ) {
     return new DatabaseStorageError(
       context.dataDir
         ? `the database cannot write to its data directory ${context.dataDir} (read-only or not writable)`
@@ -148,12 +152,20 @@ export function translateNeo4jError(error: unknown, context: TranslateContext = 
     );
   }
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
-    return new DatabaseUnavailableError(`Neo4j${where(context)} rejected the credentials`, 'Check NEO4J_USERNAME and NEO4J_PASSWORD.', cause);
+    return new DatabaseUnavailableError(
+      `Neo4j${where(context)} rejected the credentials`,
+      'Check NEO4J_USERNAME and NEO4J_PASSWORD.',
+      cause,
+    );
   }
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
     return new DatabaseUnavailableError(`Neo4j${where(context)} has no such database`, 'Check NEO4J_DATABASE.', cause);
   }
-  if (/TransactionTimedOut|LockAcquisitionTimeout|LockClientStopped|Transaction\.Terminated|Transaction\.TransactionMarkedAsFailed/.test(code)) {
+  if (
+    /TransactionTimedOut|LockAcquisitionTimeout|LockClientStopped|Transaction\.Terminated|Transaction\.TransactionMarkedAsFailed/.test(
+      code,
+    )
+  ) {
     return new DatabaseQueryError(
       'the database stopped the statement: it ran past its time limit or waited too long for a lock',
       'Try again when the database is less busy, or import in smaller files.',

@@ -105,25 +105,31 @@ async function readJson(file: string, problems: Problems): Promise<Json | undefi
   } catch (error) {
     // JSON.parse names no line; jsonc-parser's scanner finds the same error with its position.
     let reported = false;
-    visitJson(
-      text,
-      {
-        onError: (code, _offset, _length, line, character) => {
-          if (reported) return;
-          reported = true;
-          problems.add(
-            'JSON_SYNTAX',
-            { file, line: line + 1, column: character + 1 },
-            undefined,
-            `not readable as JSON: ${printParseErrorCode(code)}`,
-          );
+    try {
+      visitJson(
+        text,
+        {
+          onError: (code, _offset, _length, line, character) => {
+            if (reported) return;
+            reported = true;
+            problems.add(
+              'JSON_SYNTAX',
+              { file, line: line + 1, column: character + 1 },
+              undefined,
+              `not readable as JSON: ${printParseErrorCode(code)}`,
+            );
+          },
         },
-      },
-      { disallowComments: true, allowTrailingComma: false },
-    );
+        { disallowComments: true, allowTrailingComma: false },
+      );
+    } catch {
+      // Invalid JSON nested too deep for the scanner: the generic message below has to do.
+    }
     if (!reported) problems.add('JSON_SYNTAX', { file }, undefined, `not readable as JSON: ${(error as Error).message}`);
     return undefined;
   }
+  // First the depth (bounded), because the scanner below recurses once per level.
+  if (!checkTree(doc, problems, (path) => ({ file, path: formatPath(path) }))) return undefined;
   // JSON.parse keeps the last of two equal keys silently; a repeated "id" or "title" is a mistake to show.
   const keys: Set<string>[] = [];
   let duplicates = 0;
@@ -145,7 +151,7 @@ async function readJson(file: string, problems: Problems): Promise<Json | undefi
     },
   });
   if (duplicates) return undefined;
-  return checkTree(doc, problems, (path) => ({ file, path: formatPath(path) })) ? doc : undefined;
+  return doc;
 }
 
 /** Reads a YAML file's text (UTF-8, not empty); the CISO Assistant reader parses it with line positions. */

@@ -12,6 +12,7 @@ export const MAX_ID_LENGTH = 200;
 export const MAX_DEPTH = 100;
 
 /** Control characters other than tab, newline and carriage return. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export const controlCharacter = (value: string): string | undefined => {

@@ -58,19 +58,39 @@ const text = (obj: JsonObject, key: string): string | null => {
 export function cisoLibrary(source: string, file: string, problems: Problems, options: CisoOptions = {}): ImportBatch {
   const batch = emptyBatch();
   const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+  // uniqueKeys (the default, spelled out): a repeated key is an error with its line, not "last one wins".
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    for (const error of doc.errors.slice(0, 10))
+    // The first error only: later ones are mostly the parser losing its way after it.
+    for (const error of doc.errors.slice(0, 1)) {
+      const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
       problems.add(
-        'YAML_IMPOSSIBLE',
-        { file, line: error.linePos?.[0]?.line },
+        `YAML_${error.code}`,
+        { file, line: pos?.line, column: pos?.col },
         undefined,
-        `not readable as YAML: ${error.message.split('\n')[0]}`,
+        `not readable as YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
       );
+    }
     return batch;
   }
   const at = positioner(file, doc, lines);
-  const root = doc.toJS({ maxAliasCount: 100 }) as Json;
+  let root: Json;
+  try {
+    // yaml refuses to expand aliases past maxAliasCount (the "billion laughs" attack) with a ReferenceError.
+    root = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Json;
+  } catch (error) {
+    const excessive = /Excessive alias count/.test((error as Error).message);
+    problems.add(
+      excessive ? 'YAML_ALIAS_LIMIT' : 'YAML_BAD_ALIAS',
+      { file },
+      undefined,
+      excessive
+        ? `the YAML aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias uses); refused as a resource exhaustion attack`
+        : `not readable as YAML: ${(error as Error).message}`,
+    );
+    return batch;
+  }
+  if (!checkTree(root, problems, at)) return batch;
   if (!isObject(root) || !isObject(root.objects)) {
     problems.add('DOCUMENT_WRONG_KIND', at([]), 'objects', 'not a CISO Assistant library: expected a top-level "objects" map');
     return batch;

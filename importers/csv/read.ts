@@ -61,6 +61,12 @@ export async function readCsv(
   const text = decodeText(await fs.promises.readFile(file), file, problems, RESAVE);
   if (text === undefined) return undefined;
   let headerProblem = false;
+  let headerRead = false;
+  /**
+   * Last line of the last record parsed: where an unreadable record starts after. Tracked in on_record,
+   * which runs as each record is parsed; the async iterator drops buffered records when an error follows.
+   */
+  let lastLine = 1;
   const parser = parse(text, {
     bom: true,
     delimiter: detectDelimiter(text),
@@ -80,9 +86,14 @@ export async function readCsv(
           problems.add('COLUMN_DUPLICATE', { file, line: 1, column: i + 1 }, name, `the header names column '${name}' twice`);
         }
       });
+      headerRead = true;
       return normalized;
     },
     info: true,
+    on_record: (record: unknown, context: { lines: number }) => {
+      lastLine = context.lines;
+      return record;
+    },
     raw: true,
     skip_empty_lines: true,
     trim: true,
@@ -92,7 +103,6 @@ export async function readCsv(
   const records: CsvRecord[] = [];
   let header: string[] | undefined;
   /** Last line of the previous record: where an unreadable record starts after. */
-  let lastLine = 1;
   try {
     for await (const { record, info, raw } of parser as AsyncIterable<{
       record: Record<string, string>;
@@ -117,7 +127,6 @@ export async function readCsv(
       }
       // info.lines is the record's last line; a quoted value spanning lines moves its start up.
       const line = info.lines - (raw.replace(/(\r?\n|\r)$/, '').match(/\r\n|\n|\r/g)?.length ?? 0);
-      lastLine = info.lines;
       for (const [name, value] of Object.entries(record)) {
         const control = controlCharacter(value);
         if (control)
@@ -134,9 +143,10 @@ export async function readCsv(
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const context = error as CsvError & { lines?: number; column?: unknown; index?: number };
-    const column = typeof context.index === 'number' ? context.index + 1 : undefined;
+    // For a record with the wrong number of fields, index counts fields rather than naming one.
+    const column = typeof context.index === 'number' && !/INCONSISTENT/.test(error.code) ? context.index + 1 : undefined;
     // csv-parse reports where it stopped; the record began on the line after the previous record.
-    const line = header ? Math.min(lastLine + 1, context.lines ?? lastLine + 1) : 1;
+    const line = headerRead ? Math.min(lastLine + 1, context.lines ?? lastLine + 1) : 1;
     problems.add(
       error.code,
       { file, line, column },

@@ -108,7 +108,8 @@ export function oscalMappings(doc: Json, file: string, problems: Problems): Impo
         );
       const strengthRaw = prop(map, 'strength');
       const strength = strengthRaw === null ? (relationship ? DEFAULT_STRENGTH[relationship] : 0) : Number(strengthRaw);
-      if (!Number.isInteger(strength) || strength < 1 || strength > 10)
+      // An unknown relationship has no default strength; its own problem is enough.
+      if ((strengthRaw !== null || relationship) && (!Number.isInteger(strength) || strength < 1 || strength > 10))
         problems.add('VALUE_NUMBER', at, 'strength', `'${strengthRaw}' is not a whole number from 1 to 10`);
       const rationale = prop(map, 'rationale');
       if (rationale && !(MAPPING_RATIONALES as readonly string[]).includes(rationale))
