@@ -18,7 +18,6 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { GraphQLFormattedError } from 'graphql';
 import { readConfig } from '../graph/config.ts';
 import type { Graph } from '../graph/connection.ts';
-import { LATEST_SCHEMA_VERSION, schemaVersion } from '../graph/schema.ts';
 import { AuthenticationError, bearerToken, createVerifier, resolveAuth, type CrosswalkClaims } from './auth.ts';
 import { admission } from './admission.ts';
 import { readApiOptions, type ApiOptions } from './config.ts';
@@ -41,6 +40,7 @@ import { requestLogger } from './logging.ts';
 
 /** The most tokens (names, punctuation, values) a GraphQL document may have. */
 export const MAX_TOKENS = 20_000;
+import { databaseAvailability } from './plugins/database-availability.ts';
 
 export interface ApiServer {
   url: string;
@@ -48,14 +48,7 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-export interface DatabaseState {
-  reachable: boolean;
-  uri: string;
-  bundled: boolean;
-  schemaVersion?: number;
-  expectedSchemaVersion: number;
-  error?: string;
-}
+export type { DatabaseState } from './plugins/database-availability.ts';
 
 export interface StartOptions {
   port: number;
@@ -73,15 +66,6 @@ interface RequestContext {
   cypherParams: { org: string | null };
   sessionConfig: { database: string };
   transaction: { timeout: number; metadata: Record<string, unknown> };
-}
-
-async function databaseState(graph: Graph): Promise<DatabaseState> {
-  const base = { uri: graph.uri, bundled: graph.bundled, expectedSchemaVersion: LATEST_SCHEMA_VERSION };
-  try {
-    return { ...base, reachable: true, schemaVersion: await schemaVersion(graph) };
-  } catch (error) {
-    return { ...base, reachable: false, error: error instanceof Error ? error.message : String(error) };
-  }
 }
 
 function neo4jCode(error: unknown): string | undefined {
@@ -176,7 +160,9 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
   app.disable('x-powered-by');
   app.use(requestLogger());
   const httpServer = http.createServer(app);
+  const availability = databaseAvailability(graph);
   const plugins: ApolloServerPlugin[] = [
+    availability.plugin,
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ...limits.plugins,
     inputLimitsPlugin({ maxPage: MAX_PAGE, ...DEFAULT_INPUT_LIMITS }),
@@ -200,10 +186,10 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
   await apollo.start();
 
   app.get('/health', async (_req, res) => {
-    res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()), database: await databaseState(graph) });
+    res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()), database: await availability.state() });
   });
   app.get('/ready', async (_req, res) => {
-    const database = await databaseState(graph);
+    const database = await availability.state();
     const ready = database.reachable && database.schemaVersion === database.expectedSchemaVersion;
     res.status(ready ? 200 : 503).json({ ready, database });
   });
@@ -251,6 +237,7 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
     }),
     authenticate,
     requestScope(),
+    availability.guard,
     admission(api.admission, { abandoned: (res) => endAbandoned(graph, res, api.limits.timeoutMs) }),
     express.json({ limit: api.limits.maxBody }),
     expressMiddleware(apollo, {
@@ -290,6 +277,6 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
   return {
     url: `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`,
     port,
-    stop: () => apollo.stop(),
+    stop: () => (availability.stop(), apollo.stop()),
   };
 }

@@ -214,7 +214,12 @@ export async function startBundled(config: BundledDatabaseConfig, options: Start
       fs.writeFileSync(stateFile(config.dataDir), JSON.stringify(instance, null, 2));
       return instance;
     }
-    if (child.exitCode === EXIT_PORT_IN_USE || /already in use/.test(ready.reason)) continue;
+    // Another process may take the port between our check and the JVM's bind (several instances start at once).
+    const appended = fs.readFileSync(logPath, 'utf8').slice(offset);
+    if (child.exitCode === EXIT_PORT_IN_USE || /already in use/i.test(ready.reason) || /Address already in use/.test(appended)) {
+      if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+      continue;
+    }
     if (isAlive(pid)) process.kill(pid, 'SIGKILL');
     // Another process can take the port between the launcher's check and Neo4j's bind (parallel test
     // runs): Neo4j then reports a generic start failure, and only its debug log names the bind error.

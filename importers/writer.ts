@@ -346,7 +346,7 @@ export interface WriteOptions {
   /** Phases 'writing' (rows over all types) and 'committing'. */
   progress?: ImportProgress;
   /** Called once every statement has succeeded, just before the commit is sent. */
-  onCommit?: () => void;
+  onCommit?: () => void | Promise<void>;
 }
 
 /**
@@ -418,7 +418,7 @@ export async function writeBatch(graph: Graph, batch: ImportBatch, options: Writ
     });
     if (options.dryRun) await tx.rollback();
     else {
-      options.onCommit?.();
+      await options.onCommit?.();
       phase = 'commit';
       await tx.commit();
     }

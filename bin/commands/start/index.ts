@@ -1,3 +1,4 @@
+import { API_DRIVER_CONFIG } from '../../../api/plugins/database-availability.ts';
 import { openGraph } from '../../../graph/connection.ts';
 import { applySchema } from '../../../graph/schema.ts';
 import { mintToken, resolveAuth } from '../../../api/auth.ts';
@@ -37,7 +38,7 @@ export default defineCommand<StartOptions>({
   async run(opts, { io, config }) {
     const say = (line: string) => log(io, line);
     const started = Date.now();
-    const graph = await openGraph(config, { log: say });
+    const graph = await openGraph(config, { log: say, driver: API_DRIVER_CONFIG });
     let server: ApiServer | undefined;
     let stopping = false;
     const stop = async (signal: string) => {
