@@ -13,7 +13,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PROJECT_ROOT, type BundledDatabaseConfig } from './config.ts';
-import { BundledDatabaseError } from './errors.ts';
+import { BundledDatabaseError, freeSpace } from './errors.ts';
 
 const EMBEDDED_DIR = path.join(PROJECT_ROOT, 'graph', 'embedded');
 const LAUNCHER_JAR = path.join(EMBEDDED_DIR, 'target', 'crosswalk-neo4j.jar');
@@ -166,13 +166,35 @@ function lostPortRace(dataDir: string): boolean {
   return /PortBindException|Address already in use/.test(text.slice(-20_000));
 }
 
+/** What mkdir/write report on a read-only mount (mkdir -p of a missing directory there says ENOENT). */
+const READ_ONLY_CODES = ['EROFS', 'EACCES', 'EPERM', 'ENOENT'];
+
+/** The data directory exists (or can be made) and takes writes; a clear message instead of EROFS/EACCES. */
+function ensureWritable(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const probe = path.join(dataDir, `.write-test-${process.pid}`);
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'unknown error';
+    throw new BundledDatabaseError(
+      code === 'ENOSPC'
+        ? `the data directory ${dataDir} is on a full disk (${freeSpace(dataDir)})`
+        : `the data directory ${dataDir} is not writable (${READ_ONLY_CODES.includes(code) ? 'read-only file system or no permission' : code})`,
+      'Make it writable, free space, or set CROSSWALK_DATA_DIR to a writable directory; then run the command again.',
+      { cause: error },
+    );
+  }
+}
+
 /** Starts the bundled Neo4j (building it first if needed) and resolves once Bolt accepts queries. */
 export async function startBundled(config: BundledDatabaseConfig, options: StartOptions = {}): Promise<BundledInstance> {
   const log = options.log ?? (() => {});
   const running = await findRunning(config.dataDir);
   if (running) return running;
   ensureBuilt(log);
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  ensureWritable(config.dataDir);
   const logPath = logFile(config.dataDir);
 
   for (let attempt = 0; attempt < 5; attempt++) {
