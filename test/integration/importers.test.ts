@@ -193,9 +193,7 @@ describe('organization inventory CSV', () => {
   });
 
   it('rejects an empty file and a file that is not UTF-8', async () => {
-    expect(await rejected([fixture('bad', 'empty', 'risks.csv')])).toEqual([
-      'risks.csv: the file is empty',
-    ]);
+    expect(await rejected([fixture('bad', 'empty', 'risks.csv')])).toEqual(['risks.csv: the file is empty']);
     expect(await rejected([fixture('bad', 'encoding', 'controls.csv')])).toEqual([
       'controls.csv:line 2: the file is not valid UTF-8 (first bad byte on line 2); re-save it as "CSV UTF-8" (Excel) or convert it with iconv -f WINDOWS-1252 -t UTF-8',
     ]);

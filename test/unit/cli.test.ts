@@ -148,7 +148,7 @@ describe('exit codes by error class', () => {
   it.each([
     [new UsageError('x'), 2],
     [new ConfigError('x'), 2],
-    [new ImportValidationError([{ file: 'a.csv', line: 2, reason: 'bad' }]), 3],
+    [new ImportValidationError([{ code: 'VALUE_ENUM', file: 'a.csv', line: 2, reason: 'bad' }]), 3],
     [new QueryParameterError('x'), 3],
     [new DatabaseUnavailableError('x'), 4],
     [new BundledDatabaseError('x'), 4],
