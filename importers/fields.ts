@@ -88,7 +88,7 @@ export class FieldReader {
       .filter(Boolean);
     if (values.length === 1 && values[0] === 'none') return [];
     const bad = values.filter((v) => !allowed.includes(v as T));
-    if (bad.length) this.problems.add(this.at, field, `'${bad.join('|')}' not in ${allowed.join(', ')} (or none)`);
+    if (bad.length) this.problems.add('VALUE_ENUM', this.at, field, `'${bad.join('|')}' not in ${allowed.join(', ')} (or none)`);
     return [...new Set(values)] as T[];
   }
 
@@ -98,7 +98,7 @@ export class FieldReader {
     if (raw === null) return null;
     const value = Number(raw);
     if (!Number.isFinite(value) || value < 0) {
-      this.problems.add(this.at, field, `'${raw}' is not a non-negative number`);
+      this.problems.add('VALUE_NUMBER', this.at, field, `'${raw}' is not a non-negative number`);
       return null;
     }
     return value;

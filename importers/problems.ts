@@ -56,6 +56,8 @@ export const PROBLEM_CODES = [
   'REFERENCE_CYCLE',
   'MAPPING_REVERSED',
   'DATE_ORDER',
+  /** Two values of one row contradict each other (e.g. AI Act facts). */
+  'VALUE_CONFLICT',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number] | CsvErrorCode | `YAML_${YamlErrorCode}`;

@@ -205,10 +205,16 @@ function aiActFactConflicts(systems: ImportBatch['systems'], problems: Problems)
   for (const system of systems) {
     const f = system.aiActFacts;
     if (f.annexIIIPoint === 'none' && f.derogationConditions && f.derogationConditions.length > 0) {
-      problems.add(system.at, 'derogation_conditions', 'an Art.6(3) condition is claimed but annex_iii_point is none');
+      problems.add(
+        'VALUE_CONFLICT',
+        system.at,
+        'derogation_conditions',
+        'an Art.6(3) condition is claimed but annex_iii_point is none',
+      );
     }
     if (f.annexILegislation === 'none' && f.thirdPartyAssessment === true) {
       problems.add(
+        'VALUE_CONFLICT',
         system.at,
         'third_party_assessment',
         'true, but annex_i_legislation is none (Art.6(1)(b) needs an Annex I product)',
@@ -221,9 +227,11 @@ function aiActFactConflicts(systems: ImportBatch['systems'], problems: Problems)
     } as const;
     if (system.gpai === false) {
       for (const [key, column] of Object.entries(modelFacts)) {
-        if (f[key as keyof typeof modelFacts] === true) problems.add(system.at, column, 'true, but gpai is false');
+        if (f[key as keyof typeof modelFacts] === true)
+          problems.add('VALUE_CONFLICT', system.at, column, 'true, but gpai is false');
       }
-      if (f.gpaiTrainingFlop !== null) problems.add(system.at, 'gpai_training_flop', 'given, but gpai is false');
+      if (f.gpaiTrainingFlop !== null)
+        problems.add('VALUE_CONFLICT', system.at, 'gpai_training_flop', 'given, but gpai is false');
     }
   }
 }
