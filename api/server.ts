@@ -25,6 +25,7 @@ import { explorerRouter } from './explorer/route.ts';
 import { armor, costPlugin } from './limits.ts';
 import { ErrorCode, errorBody } from './errors.ts';
 import { NOT_FOUND_PREFIX } from './links.ts';
+import { coveragePlugin } from './plugins/coverage.ts';
 import { ORG_PARAM } from './questions.ts';
 import { DEFAULT_INPUT_LIMITS, inputLimitsPlugin } from './plugins/input-limits.ts';
 import {
@@ -168,6 +169,7 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
     inputLimitsPlugin({ maxPage: MAX_PAGE, ...DEFAULT_INPUT_LIMITS }),
     costPlugin(api.limits),
     requestLifecyclePlugin(),
+    coveragePlugin({ graph, timeoutMs: api.limits.timeoutMs }),
     api.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
   ];
   const apollo = new ApolloServer<RequestContext>({

@@ -22,6 +22,7 @@ import { ImportValidationError } from '../importers/problems.ts';
 import { QueryParameterError } from '../queries/question.ts';
 import type { AnyCommand, Context, Io } from './command.ts';
 import { bloomSpec } from './commands/bloom/spec.ts';
+import { coverageSpec } from './commands/coverage/spec.ts';
 import { dbSpec } from './commands/db/spec.ts';
 import { exportSpec } from './commands/export/spec.ts';
 import { importSpec } from './commands/import/spec.ts';
@@ -51,6 +52,7 @@ const COMMANDS: Entry[] = [
   { spec: reportSpec, load: () => import('./commands/report/index.ts') },
   { spec: tokenSpec, load: () => import('./commands/token/index.ts') },
   { spec: bloomSpec, load: () => import('./commands/bloom/index.ts') },
+  { spec: coverageSpec, load: () => import('./commands/coverage/index.ts') },
 ];
 
 export const COMMAND_NAMES = COMMANDS.map((c) => c.spec.name);

@@ -5,6 +5,7 @@
  * each statement also reports how many rows it created, updated or left unchanged.
  */
 import neo4j, { type QueryResult } from 'neo4j-driver';
+import { maintainImport } from '../coverage/changes.ts';
 import type { Graph } from '../graph/connection.ts';
 import { translateNeo4jError } from '../graph/errors.ts';
 import type { ImportBatch, LinkRecord } from './records.ts';
@@ -410,6 +411,8 @@ export async function writeBatch(graph: Graph, batch: ImportBatch, options: Writ
       while (inFlight.length) await settle();
       if (writer.created !== 'none') summary[writer.type] = counts;
     }
+    // The maintained coverage changes in the same transaction: committed together or not at all.
+    await maintainImport(tx, batch, summary);
     options.progress?.({
       phase: 'committing',
       done: 0,

@@ -3,6 +3,7 @@
  * with typed errors, existence checks of the things a question names, and running a question's Cypher
  * (queries/<name>.cypher, one row with one column `result`).
  */
+import { repairPending } from '../coverage/pending.ts';
 import type { Graph } from '../graph/connection.ts';
 import { CrosswalkError } from '../graph/errors.ts';
 import { FULL_MAPPING_MIN_STRENGTH } from '../graph/model.ts';
@@ -218,6 +219,9 @@ export function defineQuestion<R>(
       const validated = validateParams(params, given);
       check?.(validated);
       await checkExistence(graph, params, validated);
+      // A write whose coverage maintenance did not finish (a crash) is repaired before anything is read.
+      // (Only with a whole Graph: a caller's own transaction has no session to repair in.)
+      if ('driver' in graph && typeof validated.org === 'string') await repairPending(graph as Graph, { org: validated.org });
       const { records } = await graph.run(cypher(name), validated);
       return records[0]?.get('result') as R;
     },

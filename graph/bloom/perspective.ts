@@ -18,7 +18,7 @@
  * Coverage status is computed per organization and not stored on the shared Requirement nodes, while Bloom
  * styles only by stored properties. So the search phrases answer live (through the same status block as the
  * API) and the colours come from an explicit snapshot: `crosswalk bloom snapshot --org ID` writes
- * CoverageStatus nodes (graph/bloom/snapshot.ts), styled by status and drawn on their requirements.
+ * CoverageStatus nodes (coverage/snapshot.ts), styled by status and drawn on their requirements.
  */
 import fs from 'node:fs';
 import path from 'node:path';

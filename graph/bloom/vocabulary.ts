@@ -161,8 +161,10 @@ export const RELATIONSHIP_TYPES: readonly RelationshipTypeSpec[] = [
   { type: STATUS_OF, from: COVERAGE_STATUS_LABEL, to: 'Requirement', properties: [] },
 ];
 
-/** Labels the application writes for itself, not part of the model (schema migrations). */
-export const INTERNAL_LABELS: readonly string[] = ['SchemaMigration'];
+/** Labels the application writes for itself, not part of the model (schema migrations, maintained coverage). */
+export const INTERNAL_LABELS: readonly string[] = ['SchemaMigration', 'CoverageDirect', 'CoverageState', 'CoveragePending'];
+/** Relationship types the maintained coverage stores between requirements (coverage/README.md). */
+export const INTERNAL_RELATIONSHIP_TYPES: readonly string[] = ['COVERAGE_INHERITS', 'COVERAGE_INDICATES'];
 
 // ---- Values the style rules colour (from graph/model.ts and the coverage semantics) ----
 

@@ -4,6 +4,7 @@ import { applySchema } from '../../../graph/schema.ts';
 import { mintToken, resolveAuth } from '../../../api/auth.ts';
 import { readApiOptions } from '../../../api/config.ts';
 import { startApiServer, type ApiServer } from '../../../api/server.ts';
+import { ensureMaintained, repairPending } from '../../../coverage/index.ts';
 import { hasReferenceData, seedGraph } from '../../../seeds/load.ts';
 import { defineCommand, log } from '../../command.ts';
 import { booleanValue } from '../../flags.ts';
@@ -59,6 +60,10 @@ export default defineCommand<StartOptions>({
       say('Empty graph: loading the catalogs, the crosswalk and the demo organization...');
       await seedGraph(graph, { demo: true });
     }
+    // Nothing of ours is writing yet: every pending coverage token is a crashed write's, repaired now.
+    if ((await ensureMaintained(graph)) === 'rebuilt') say('Coverage: rebuilt the maintained coverage.');
+    const repaired = await repairPending(graph, { abandonedAfterMs: 0 });
+    if (repaired) say(`Coverage: repaired ${repaired} write(s) interrupted before their coverage maintenance.`);
     server = await startApiServer(graph, { ...config.api, dataDir: config.bundled.dataDir });
     say(`Database: ${graph.uri}${graph.bundled ? ' (bundled)' : ''}`);
     say(`GraphQL:  ${server.url}/graphql`);

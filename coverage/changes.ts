@@ -1,0 +1,53 @@
+/** What an import touches, as the CoverageChange its maintenance needs (importers/writer.ts calls it). */
+import type { ImportBatch } from '../importers/records.ts';
+import { maintain, type CoverageChange, type MaintenanceSummary, type OrgChange, type Runner } from './maintain.ts';
+
+/**
+ * The importer only adds and updates (MERGE), never removes a link, so what the written nodes reach
+ * after the write covers every requirement whose status can have changed; the hierarchy of every
+ * imported requirement may have moved (its parent is rewritten).
+ */
+export function changeOfBatch(batch: ImportBatch): CoverageChange {
+  const orgs = new Map<string, { controls: Set<string>; evidence: Set<string> }>();
+  const of = (org: string) => {
+    let entry = orgs.get(org);
+    if (!entry) orgs.set(org, (entry = { controls: new Set(), evidence: new Set() }));
+    return entry;
+  };
+  for (const c of batch.controls) of(c.orgId).controls.add(c.id);
+  for (const i of batch.controlRequirements) of(i.orgId).controls.add(i.controlId);
+  for (const e of batch.evidence) of(e.orgId).evidence.add(e.id);
+  for (const l of batch.evidenceControls) {
+    of(l.orgId).evidence.add(l.fromId);
+    of(l.orgId).controls.add(l.toId);
+  }
+  const changes: OrgChange[] = [...orgs].map(([org, touched]) => ({
+    org,
+    controls: [...touched.controls],
+    evidence: [...touched.evidence],
+  }));
+  return {
+    mappings: batch.mappings.length > 0,
+    hierarchy: batch.requirements.map((r) => r.uid),
+    orgs: changes,
+  };
+}
+
+/** Counts the writer reports per type (importers/writer.ts WriteSummary). */
+export type WrittenCounts = Record<string, { created: number; updated: number } | undefined>;
+
+const changed = (written: WrittenCounts | undefined, types: readonly string[]) =>
+  !written || types.some((t) => (written[t]?.created ?? 0) + (written[t]?.updated ?? 0) > 0);
+
+/**
+ * The importer's one call: maintains what `batch` touched inside the import's transaction `tx`. With the
+ * writer's counts, what it left unchanged is skipped, so re-importing the same files commits nothing.
+ */
+export async function maintainImport(tx: Runner, batch: ImportBatch, written?: WrittenCounts): Promise<MaintenanceSummary> {
+  const change = changeOfBatch(batch);
+  return maintain(tx, {
+    mappings: change.mappings && changed(written, ['Mapping']),
+    hierarchy: changed(written, ['Requirement']) ? change.hierarchy : [],
+    orgs: changed(written, ['Control', 'Evidence', 'IMPLEMENTS', 'SUPPORTS']) ? change.orgs : [],
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * Keeps the maintained coverage current (coverage/README.md). Every writer calls `maintain` with what it
+ * touched: the importer inside its own transaction, the GraphQL plugin (api/plugins/coverage.ts) and the
+ * CLI through `maintainGraph`. Two stored facts:
+ * - org-independent inference paths between requirements (COVERAGE_INHERITS, COVERAGE_INDICATES),
+ *   rebuilt when mappings change;
+ * - per (organization, requirement) the direct status as validity intervals (:CoverageDirect), recomputed
+ *   for the requirements under what the write reached, so any `today` is answered without a recompute.
+ * Exclusions and the hierarchy are read live by the questions, so they need no maintenance of their own.
+ */
+import neo4j, { type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import type { Graph } from '../graph/connection.ts';
+import { cypher } from '../queries/cypher.ts';
+
+/** Something that runs a statement: a transaction (the importer's, a managed one) or a Graph. */
+export interface Runner {
+  run(query: string, params?: Record<string, unknown>): PromiseLike<QueryResult>;
+}
+
+/** What one organization's write touched (ids as in the graph, within that organization). */
+export interface OrgChange {
+  org: string;
+  /** Recompute the organization from scratch (a write whose reach could not be bounded, or a bulk import). */
+  full?: boolean;
+  controls?: readonly string[];
+  evidence?: readonly string[];
+  /** Requirements implemented or excluded through the write (their subtrees are recomputed). */
+  requirements?: readonly string[];
+  /** Requirements the touched nodes reached BEFORE the write (`scopeOf` run then): deletions and disconnects. */
+  before?: readonly string[];
+}
+
+export interface CoverageChange {
+  /** Mappings changed: the inference paths are rebuilt (for every organization at once: they are shared). */
+  mappings?: boolean;
+  /** Requirements whose place in the hierarchy changed: their subtrees are recomputed for every organization. */
+  hierarchy?: readonly string[];
+  orgs?: readonly OrgChange[];
+}
+
+export interface MaintenanceSummary {
+  paths?: { inherits: number; indicates: number };
+  /** Direct rows recomputed (scoped) or written (full), per organization. */
+  orgs: Record<string, number>;
+}
+
+/** Above this many touched controls or evidence items a scoped recompute costs more than a full one. */
+export const FULL_REBUILD_ABOVE = 2000;
+
+const num = (result: QueryResult, key: string): number => Number(result.records[0]?.get(key) ?? 0);
+
+/** The requirements under which a write to these nodes can change direct status (coverage/scope.cypher). */
+export async function scopeOf(runner: Runner, change: OrgChange): Promise<string[]> {
+  const result = await runner.run(cypher('coverage/scope'), {
+    org: change.org,
+    controls: change.controls ?? [],
+    evidence: change.evidence ?? [],
+    requirements: change.requirements ?? [],
+  });
+  return (result.records[0]?.get('roots') as string[] | undefined) ?? [];
+}
+
+export async function rebuildPaths(runner: Runner): Promise<{ inherits: number; indicates: number }> {
+  await runner.run(cypher('coverage/paths-clear'));
+  const inherits = num(await runner.run(cypher('coverage/paths-inherits')), 'created');
+  const indicates = num(await runner.run(cypher('coverage/paths-indicates')), 'created');
+  await runner.run(MARK_BUILT);
+  return { inherits, indicates };
+}
+
+async function maintainOrg(runner: Runner, change: OrgChange, hierarchy: readonly string[]): Promise<number> {
+  const locked = await runner.run(cypher('coverage/lock-org'), { org: change.org });
+  if (locked.records.length === 0) {
+    // The organization is gone (or not yet written): none of its rows may stay behind.
+    await runner.run(DROP_ORG_ROWS, { org: change.org });
+    return 0;
+  }
+  const touched = (change.controls?.length ?? 0) + (change.evidence?.length ?? 0);
+  if (change.full || touched > FULL_REBUILD_ABOVE) {
+    return num(await runner.run(cypher('coverage/direct-full'), { org: change.org }), 'written');
+  }
+  const roots = new Set([...(await scopeOf(runner, change)), ...(change.before ?? []), ...hierarchy]);
+  if (roots.size === 0) return 0;
+  return num(await runner.run(cypher('coverage/direct-scoped'), { org: change.org, roots: [...roots] }), 'recomputed');
+}
+
+const ALL_ORGS = 'MATCH (o:Organization) RETURN o.id AS id ORDER BY id';
+const DROP_ORG_ROWS = 'MATCH (d:CoverageDirect {org: $org}) DELETE d';
+/** Written with the paths: a graph without it (older than maintained coverage) is rebuilt on start. */
+const MARK_BUILT = "MERGE (s:CoverageState {id: 'coverage'})";
+const IS_BUILT = "OPTIONAL MATCH (s:CoverageState {id: 'coverage'}) RETURN s IS NOT NULL AS built";
+
+/** Brings the stored coverage in line with a write; run it in the write's transaction where there is one. */
+export async function maintain(runner: Runner, change: CoverageChange): Promise<MaintenanceSummary> {
+  const summary: MaintenanceSummary = { orgs: {} };
+  if (change.mappings) summary.paths = await rebuildPaths(runner);
+  const hierarchy = change.hierarchy ?? [];
+  const orgs = new Map((change.orgs ?? []).map((o) => [o.org, o]));
+  if (hierarchy.length) {
+    for (const record of (await runner.run(ALL_ORGS)).records) {
+      const id = String(record.get('id'));
+      if (!orgs.has(id)) orgs.set(id, { org: id });
+    }
+  }
+  for (const change of orgs.values()) summary.orgs[change.org] = await maintainOrg(runner, change, hierarchy);
+  return summary;
+}
+
+/**
+ * `maintain` in a write transaction of its own, sent to the leader and chained to the driver's
+ * executeQuery bookmarks (which @neo4j/graphql's sessions and Graph.run share), so every later read in
+ * this process sees it, on a cluster too.
+ */
+export async function maintainGraph(graph: Graph, change: CoverageChange): Promise<MaintenanceSummary> {
+  const session = graph.driver.session({
+    database: graph.database,
+    defaultAccessMode: neo4j.session.WRITE,
+    bookmarkManager: graph.driver.executeQueryBookmarkManager,
+  });
+  try {
+    return await session.executeWrite((tx: ManagedTransaction) => maintain(tx, change));
+  } finally {
+    await session.close();
+  }
+}
+
+/** `crosswalk coverage rebuild`: paths and every (or one) organization's direct rows from scratch. */
+export async function rebuild(graph: Graph, options: { org?: string } = {}): Promise<MaintenanceSummary> {
+  const orgs = options.org ? [options.org] : (await graph.run(ALL_ORGS)).records.map((record) => String(record.get('id')));
+  const summary = await maintainGraph(graph, { mappings: !options.org });
+  // One transaction per organization keeps a large tenant's rebuild within transaction memory.
+  for (const org of orgs) Object.assign(summary.orgs, (await maintainGraph(graph, { orgs: [{ org, full: true }] })).orgs);
+  return summary;
+}
+
+/**
+ * `crosswalk start`: rebuilds everything when the graph has never been maintained (data written before
+ * maintained coverage existed), then repairs what crashed writes left pending. Returns what it did.
+ */
+export async function ensureMaintained(graph: Graph): Promise<'rebuilt' | 'current'> {
+  const built = Boolean((await graph.run(IS_BUILT)).records[0]?.get('built'));
+  if (built) return 'current';
+  await rebuild(graph);
+  return 'rebuilt';
+}
