@@ -9,7 +9,13 @@ import { isNode, isPath, isRelationship, type Node, type Relationship } from 'ne
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSPECTIVE_FILE, FRAMEWORK_COLORS, perspectiveJson, type BloomPerspective } from '../../graph/bloom/perspective.ts';
 import { clearCoverageSnapshot, writeCoverageSnapshot } from '../../graph/bloom/snapshot.ts';
-import { COVERAGE_STATUS_LABEL, INTERNAL_LABELS, INTERNAL_RELATIONSHIP_TYPES, LABELS, RELATIONSHIP_TYPES } from '../../graph/bloom/vocabulary.ts';
+import {
+  COVERAGE_STATUS_LABEL,
+  INTERNAL_LABELS,
+  INTERNAL_RELATIONSHIP_TYPES,
+  LABELS,
+  RELATIONSHIP_TYPES,
+} from '../../graph/bloom/vocabulary.ts';
 import { PROJECT_ROOT } from '../../graph/config.ts';
 import type { Graph } from '../../graph/connection.ts';
 import { coverage } from '../../queries/coverage.ts';
@@ -170,7 +176,9 @@ describe('the vocabulary against the seeded demo graph', () => {
     for (const c of perspective.categories) for (const label of c.labels) expect(present, label).toContain(label);
     for (const r of perspective.relationshipTypes) expect(types, r.name).toContain(r.name);
     expect(labels.filter((l) => !INTERNAL_LABELS.includes(l)).sort()).toEqual(LABELS.map((l) => l.label).sort());
-    expect(types.filter((t) => !INTERNAL_RELATIONSHIP_TYPES.includes(t)).sort()).toEqual(RELATIONSHIP_TYPES.map((r) => r.type).sort());
+    expect(types.filter((t) => !INTERNAL_RELATIONSHIP_TYPES.includes(t)).sort()).toEqual(
+      RELATIONSHIP_TYPES.map((r) => r.type).sort(),
+    );
   });
 
   it('every stored (label, type, label) path is a declared path segment and the other way round', async () => {
