@@ -8,6 +8,7 @@ import { obligations } from './obligations.ts';
 import { classify } from './classify.ts';
 import type { Question } from './question.ts';
 import { reuse } from './reuse.ts';
+import { search } from './search.ts';
 import { soa } from './soa.ts';
 
 export const QUESTIONS: Question<unknown>[] = [
@@ -20,6 +21,7 @@ export const QUESTIONS: Question<unknown>[] = [
   classify,
   obligations,
   soa,
+  search,
 ];
 
 export const findQuestion = (name: string): Question<unknown> | undefined => QUESTIONS.find((q) => q.name === name);
