@@ -1,27 +1,36 @@
 /**
- * Coverage of one adopted framework: the `coverage` question's totals and top-level groups, and the
- * framework's PART_OF hierarchy to drill into, each assessed requirement coloured by its status. Parts of
- * the hierarchy show the roll-up of the assessed requirements below them.
+ * Coverage of one adopted framework: the `coverage` question's headline figures (met directly, met
+ * including inherited, partially met, indicated — indicated is advice and never counts), totals and
+ * top-level groups, and the framework's PART_OF hierarchy to drill into, each assessed requirement coloured
+ * by its status. Filters: system (asked of the question: that system's controls plus organization-wide
+ * ones), status and control owner (applied to the question's answer; the view then lists the matching
+ * requirements instead of the tree).
  */
 import type { CoverageCounts, CoverageRequirement, CoverageResult, StatusCounts } from '../../../queries/coverage.ts';
+import type { CoverageStatus } from '../../../queries/types.ts';
 import { gql, today } from './api.ts';
+import type { Context, Navigate, OpenRequirement } from './context.ts';
 import { fill, h } from './dom.ts';
-import type { Framework } from './heatmap.ts';
-import {
-  HEADLINE_LABELS,
-  INDICATED_COLOR,
-  NOT_ASSESSED_COLOR,
-  STATUSES,
-  STATUS_COLORS,
-  STATUS_LABELS,
-  STATUS_MEANING,
-} from './status.ts';
+import { setExport } from './export.ts';
+import { INDICATED_COLOR, NOT_ASSESSED_COLOR, STATUSES, STATUS_COLORS, STATUS_LABELS, STATUS_MEANING } from './status.ts';
+import { badge, indicatedBadge, loading, requirementLink, select, table } from './widgets.ts';
 
 const PAGE = 500;
 
-const COVERAGE = `query Coverage($framework: String!, $today: String, $first: Int, $offset: Int) {
-  coverage(framework: $framework, today: $today, first: $first, offset: $offset)
+const COVERAGE = `query Coverage($framework: String!, $system: String, $today: String, $first: Int, $offset: Int) {
+  coverage(framework: $framework, system: $system, today: $today, first: $first, offset: $offset)
 }`;
+
+/** Fields the coverage semantics spec (issue #13) adds; optional until that change is on main. */
+interface Headline {
+  percentMetDirect?: number | null;
+  percentPartiallyMetDirect?: number | null;
+  indicated?: number;
+  totals: CoverageResult['totals'] & { metInherited?: number; indicated?: number };
+}
+type Requirement = CoverageRequirement & { indications?: unknown[] };
+
+const indicationCount = (r: Requirement) => (Array.isArray(r.indications) ? r.indications.length : 0);
 
 const HIERARCHY = `query Hierarchy($framework: String!, $limit: Int, $offset: Int) {
   requirements(where: { frameworkId: { eq: $framework } }, limit: $limit, offset: $offset, sort: [{ order: ASC }, { uid: ASC }]) {
@@ -47,12 +56,13 @@ interface TreeNode {
   counts: StatusCounts;
 }
 
-async function coverageOf(framework: string): Promise<CoverageResult> {
-  const first = await gql<{ coverage: CoverageResult }>(COVERAGE, { framework, today: today(), first: PAGE, offset: 0 });
+async function coverageOf(framework: string, system: string | null): Promise<CoverageResult> {
+  const first = await gql<{ coverage: CoverageResult }>(COVERAGE, { framework, system, today: today(), first: PAGE, offset: 0 });
   const result = first.coverage;
   while (result.requirements.length < result.total) {
     const next = await gql<{ coverage: CoverageResult }>(COVERAGE, {
       framework,
+      system,
       today: today(),
       first: PAGE,
       offset: result.requirements.length,
@@ -157,12 +167,12 @@ export function statusLegend(totals?: StatusCounts): HTMLElement {
 /** Not met, not excluded, with indications: the `indicated` count of the headline. */
 const indicated = (r: CoverageRequirement): boolean => r.status !== 'met' && r.status !== 'excluded' && r.indications.length > 0;
 
-function renderNode(node: TreeNode, openRequirement: (uid: string) => void): HTMLElement {
+function renderNode(node: TreeNode, openRequirement: (uid: string) => void, ctx: Context): HTMLElement {
   const { requirement, assessed, children } = node;
   const childBox = h('div', { class: 'children', hidden: true });
   const toggle = h('button', { class: 'toggle', type: 'button', 'aria-expanded': 'false', title: 'show parts' }, '▸');
   const expand = (open: boolean) => {
-    if (open && !childBox.childElementCount) children.forEach((c) => childBox.append(renderNode(c, openRequirement)));
+    if (open && !childBox.childElementCount) children.forEach((c) => childBox.append(renderNode(c, openRequirement, ctx)));
     childBox.hidden = !open;
     toggle.textContent = open ? '▾' : '▸';
     toggle.setAttribute('aria-expanded', String(open));
@@ -200,7 +210,9 @@ function renderNode(node: TreeNode, openRequirement: (uid: string) => void): HTM
           { class: 'status-text' },
           STATUS_LABELS[assessed.status],
           assessed.basis ? ` (${assessed.basis})` : '',
-          assessed.controls.length ? ` · ${assessed.controls.map((c) => c.control).join(', ')}` : '',
+          assessed.controls.length
+            ? ` · ${[...new Set(assessed.controls.map((c) => c.control))].map((c) => `${c} ${ctx.controlName(c)}`).join(', ')}`
+            : '',
           assessed.basis === 'inherited' && assessed.inherited ? ` · from ${assessed.inherited.source}` : '',
           indicated(assessed)
             ? h(
@@ -247,13 +259,100 @@ function expandAll(tree: HTMLElement): void {
     closed.forEach((b) => b.click());
 }
 
+const pct = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${value}%`);
+const share = (count: number, of: number) => (of ? Math.round((1000 * count) / of) / 10 : null);
+
+/** "met" and "indicated" said separately: indicated requirements are advice from mappings and never count. */
+function headline(coverage: CoverageResult & Headline): HTMLElement {
+  const t = coverage.totals;
+  const metDirect = coverage.percentMetDirect ?? share(t.metDirect, t.applicable);
+  const partiallyDirect = coverage.percentPartiallyMetDirect ?? null;
+  const indicated =
+    coverage.indicated ??
+    t.indicated ??
+    (coverage.requirements as Requirement[]).filter((r) => r.status !== 'met' && indicationCount(r) > 0).length;
+  const figure = (id: string, value: string, label: string, note: string) =>
+    h('div', { class: 'figure', title: note }, h('strong', { id }, value), h('span', {}, label));
+  return h(
+    'div',
+    { class: 'figures', id: 'headline' },
+    figure(
+      'percent-met-direct',
+      pct(metDirect),
+      'met directly',
+      "met by the organization's own controls with valid approved evidence",
+    ),
+    figure(
+      'percent-met',
+      pct(coverage.percentMet),
+      'met, including inherited',
+      'also met through full mappings (equal/superset_of) from requirements met directly',
+    ),
+    figure(
+      'percent-partially-met-direct',
+      pct(partiallyDirect),
+      'partially met directly',
+      'only partial coverage by own controls',
+    ),
+    figure(
+      'indicated-count',
+      String(indicated),
+      'indicated (advice, not counted)',
+      'requirements not met that a mapping points at',
+    ),
+    h(
+      'p',
+      { class: 'muted' },
+      `Of ${t.applicable} applicable requirements (${t.requirements} assessed, ${t.excluded} excluded); judged on ${coverage.today}.`,
+    ),
+  );
+}
+
+interface Filters {
+  system: string | null;
+  statuses: CoverageStatus[];
+  owner: string | null;
+}
+
+function readFilters(params: URLSearchParams): Filters {
+  return {
+    system: params.get('system') || null,
+    statuses: (params.get('status') ?? '')
+      .split(',')
+      .filter((s): s is CoverageStatus => (STATUSES as readonly string[]).includes(s)),
+    owner: params.get('owner') || null,
+  };
+}
+
+function filterHash(framework: string, f: Filters): string {
+  const params = new URLSearchParams();
+  if (f.system) params.set('system', f.system);
+  if (f.statuses.length) params.set('status', f.statuses.join(','));
+  if (f.owner) params.set('owner', f.owner);
+  const query = params.toString();
+  return `#coverage/${encodeURIComponent(framework)}${query ? `?${query}` : ''}`;
+}
+
+/** The requirements the status and owner filters keep (the system filter was asked of the question). */
+export function applyFilters(requirements: CoverageRequirement[], f: Filters, ownerOf: (control: string) => string | null) {
+  return requirements.filter(
+    (r) =>
+      (!f.statuses.length || f.statuses.includes(r.status)) &&
+      (!f.owner || r.controls.some((c) => ownerOf(c.control) === f.owner)),
+  );
+}
+
 export async function renderCoverage(
   root: HTMLElement,
-  frameworks: Framework[],
+  ctx: Context,
   framework: string,
-  openRequirement: (uid: string) => void,
-  openFramework: (id: string) => void,
+  params: URLSearchParams,
+  navigate: Navigate,
+  openRequirement: OpenRequirement,
 ): Promise<void> {
+  const frameworks = ctx.frameworks;
+  const filters = readFilters(params);
+  const go = (f: Partial<Filters>, id = framework) => navigate(filterHash(id, { ...filters, ...f }));
   const tabs = h(
     'nav',
     { class: 'tabs', 'aria-label': 'adopted frameworks' },
@@ -261,73 +360,159 @@ export async function renderCoverage(
       h(
         'a',
         {
-          href: `#coverage/${f.id}`,
+          href: filterHash(f.id, filters),
           class: f.id === framework ? 'active' : '',
           title: f.name,
           onclick: (e: Event) => {
             e.preventDefault();
-            openFramework(f.id);
+            go({}, f.id);
           },
         },
         f.id,
       ),
     ),
   );
+  const owners = [...new Set(ctx.controls.map((c) => c.owner).filter((o): o is string => Boolean(o)))].sort();
+  const statusBoxes = STATUSES.map((s) => {
+    const input = h('input', { type: 'checkbox', name: 'status', value: s, checked: filters.statuses.includes(s) });
+    input.addEventListener('change', () =>
+      go({ statuses: STATUSES.filter((x) => (x === s ? input.checked : filters.statuses.includes(x))) }),
+    );
+    return h(
+      'label',
+      { class: 'check' },
+      input,
+      ' ',
+      h('span', { class: 'swatch', style: `background:${STATUS_COLORS[s]}` }),
+      STATUS_LABELS[s],
+    );
+  });
+  const filterBar = h(
+    'div',
+    { class: 'filters', id: 'coverage-filters' },
+    select(
+      'filter-system',
+      'System',
+      [{ value: '', label: 'all (organization-wide)' }, ...ctx.systems.map((x) => ({ value: x.id, label: x.name }))],
+      filters.system ?? '',
+      (v) => go({ system: v || null }),
+    ),
+    select(
+      'filter-owner',
+      'Control owner',
+      [{ value: '', label: 'any' }, ...owners.map((o) => ({ value: o, label: o }))],
+      filters.owner ?? '',
+      (v) => go({ owner: v || null }),
+    ),
+    h('span', { class: 'field', id: 'filter-status' }, 'Status: ', statusBoxes),
+    filters.system || filters.owner || filters.statuses.length
+      ? h(
+          'button',
+          { type: 'button', id: 'clear-filters', onclick: () => navigate(`#coverage/${encodeURIComponent(framework)}`) },
+          'Clear filters',
+        )
+      : null,
+  );
   const body = h(
     'div',
-    { id: 'coverage', 'data-state': 'loading' },
-    h('p', { class: 'muted' }, `Loading the coverage of ${framework}…`),
+    { id: 'coverage', 'data-state': 'loading', 'data-hash': filterHash(framework, filters) },
+    loading(`Loading the coverage of ${framework}…`),
   );
-  fill(root, h('h2', {}, 'Coverage'), tabs, body);
+  fill(root, h('h2', {}, 'Coverage'), tabs, filterBar, body);
 
-  const [coverage, requirements] = await Promise.all([coverageOf(framework), hierarchyOf(framework)]);
-  const roots = buildTree(requirements, coverage);
+  const [coverage, requirements] = await Promise.all([coverageOf(framework, filters.system), hierarchyOf(framework)]);
+  if (!root.isConnected) return;
   const name = frameworks.find((f) => f.id === framework)?.name ?? framework;
-  const tree = h(
-    'div',
-    { class: 'tree', id: 'coverage-tree' },
-    roots.map((r) => renderNode(r, openRequirement)),
-  );
+  const ownerOf = (control: string) => ctx.controls.find((c) => c.id === control)?.owner ?? null;
+  const controlsText = (r: CoverageRequirement) =>
+    [...new Set(r.controls.map((c) => c.control))].map((c) => `${c} ${ctx.controlName(c)}`).join('; ');
+  const listed = applyFilters(coverage.requirements, filters, ownerOf) as Requirement[];
+  const filtered = Boolean(filters.owner || filters.statuses.length);
   const t = coverage.totals;
-  const pct = (value: number | null) => (value === null ? '–' : `${value}%`);
-  fill(
-    body,
+  const summary = h(
+    'div',
+    { class: 'summary' },
     h(
+      'h3',
+      {},
+      name,
+      filters.system ? ` — system ${ctx.systems.find((x) => x.id === filters.system)?.name ?? filters.system}` : '',
+    ),
+    headline(coverage as CoverageResult & Headline),
+    statusLegend(statusCounts(t)),
+  );
+  let content: HTMLElement;
+  if (filtered) {
+    content = h(
       'div',
-      { class: 'summary' },
-      h('h3', {}, name),
+      {},
       h(
         'p',
-        {},
-        h('strong', { id: 'percent-met-direct' }, pct(coverage.percentMetDirect)),
-        ` ${HEADLINE_LABELS.percentMetDirect}, `,
-        h('strong', { id: 'percent-met' }, pct(coverage.percentMet)),
-        ` ${HEADLINE_LABELS.percentMet}, `,
-        h('strong', { id: 'percent-partially-met-direct' }, pct(coverage.percentPartiallyMetDirect)),
-        ` ${HEADLINE_LABELS.percentPartiallyMetDirect}, of `,
-        `${t.applicable} applicable requirements (${t.requirements} assessed, ${t.excluded} excluded); `,
-        `met directly ${t.metDirect}, by inheritance ${t.metInherited}; `,
-        h('strong', { id: 'indicated' }, String(t.indicated)),
-        ` ${HEADLINE_LABELS.indicated}. Judged on ${coverage.today}.`,
+        { class: 'muted', id: 'filtered-count' },
+        `${listed.length} of ${coverage.total} assessed requirements match the filters.`,
       ),
-      statusLegend(statusCounts(t)),
-    ),
-    h(
+      table(
+        'coverage-list',
+        ['requirement', 'title', 'status', 'controls', 'owners'],
+        listed,
+        (r) => [
+          requirementLink(r.uid, r.ref, openRequirement),
+          r.title,
+          [
+            badge(r.status),
+            r.basis ? ` ${r.basis}` : '',
+            indicationCount(r) ? h('span', {}, ' ', indicatedBadge(indicationCount(r))) : null,
+          ],
+          controlsText(r),
+          [...new Set(r.controls.map((c) => ownerOf(c.control)).filter(Boolean))].join(', '),
+        ],
+        (r) => ({ 'data-uid': r.uid, 'data-status': r.status }),
+      ),
+    );
+  } else {
+    const roots = buildTree(requirements, coverage);
+    const tree = h(
       'div',
-      { class: 'toolbar' },
-      h('button', { type: 'button', id: 'expand-all', onclick: () => expandAll(tree) }, 'Expand all'),
+      { class: 'tree', id: 'coverage-tree' },
+      roots.map((r) => renderNode(r, openRequirement, ctx)),
+    );
+    content = h(
+      'div',
+      {},
       h(
-        'button',
-        {
-          type: 'button',
-          onclick: () =>
-            tree.querySelectorAll<HTMLButtonElement>('button.toggle[aria-expanded="true"]').forEach((b) => b.click()),
-        },
-        'Collapse all',
+        'div',
+        { class: 'toolbar' },
+        h('button', { type: 'button', id: 'expand-all', onclick: () => expandAll(tree) }, 'Expand all'),
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: () =>
+              tree.querySelectorAll<HTMLButtonElement>('button.toggle[aria-expanded="true"]').forEach((b) => b.click()),
+          },
+          'Collapse all',
+        ),
+        h('span', { class: 'muted' }, 'Click a requirement to see its mappings, controls and evidence.'),
       ),
-      h('span', { class: 'muted' }, 'Click a requirement to see its mappings, controls and evidence.'),
-    ),
-    tree,
-  );
+      tree,
+    );
+  }
+  fill(body, summary, content);
   body.dataset.state = 'done';
+  setExport({
+    name: `coverage-${framework}${filters.system ? `-${filters.system}` : ''}`,
+    title: `Coverage ${framework}`,
+    columns: ['requirement', 'ref', 'title', 'group', 'status', 'basis', 'indications', 'controls', 'owners'],
+    rows: listed.map((r) => [
+      r.uid,
+      r.ref,
+      r.title,
+      r.group,
+      r.status,
+      r.basis,
+      indicationCount(r),
+      controlsText(r),
+      [...new Set(r.controls.map((c) => ownerOf(c.control)).filter(Boolean))].join('; '),
+    ]),
+  });
 }

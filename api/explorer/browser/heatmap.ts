@@ -6,8 +6,9 @@
  * counted). Clicking a cell lists them.
  */
 import type { ReuseResult } from '../../../queries/reuse.ts';
-import { gql, today } from './api.ts';
-import { fill, h, mapLimit } from './dom.ts';
+import { gql, gqlBatch, today } from './api.ts';
+import { fill, h } from './dom.ts';
+import { setExport } from './export.ts';
 import { STATUS_COLORS, STATUS_LABELS } from './status.ts';
 
 export interface Framework {
@@ -18,9 +19,6 @@ export interface Framework {
 const REUSE = `query Reuse($source: String!, $target: String!, $today: String, $first: Int) {
   reuse(source: $source, target: $target, today: $today, first: $first)
 }`;
-
-/** Pairs asked at once: each is its own request, so the server answers them in parallel sessions. */
-const PARALLEL_PAIRS = 4;
 
 async function reuse(source: string, target: string, first: number): Promise<ReuseResult> {
   const data = await gql<{ reuse: ReuseResult }>(REUSE, { source, target, today: today(), first });
@@ -97,36 +95,69 @@ export async function renderHeatmap(
       ),
     ),
   );
-  fill(root, h('h2', {}, 'Reuse between frameworks'), legend(), table, details);
-
   const pairs = frameworks.flatMap((s) => frameworks.filter((t) => t.id !== s.id).map((t) => [s, t] as const));
-  await mapLimit(pairs, PARALLEL_PAIRS, async ([source, target]) => {
-    const cell = cells.get(key(source.id, target.id));
-    if (!cell) return;
-    try {
-      const result = await reuse(source.id, target.id, 0);
-      const share = result.targetRequirements ? result.inherited / result.targetRequirements : 0;
-      const { background, color } = shade(share);
-      cell.className = 'cell';
-      cell.style.background = background;
-      cell.style.color = color;
-      Object.assign(cell.dataset, {
-        total: String(result.total),
-        inherited: String(result.inherited),
-        indicated: String(result.indicated),
-        targetRequirements: String(result.targetRequirements),
-      });
-      cell.title = `${source.name} → ${target.name}: ${result.inherited} of ${result.targetRequirements} assessed requirements of ${target.id} met by inheritance from ${source.id}, ${result.indicated} more indicated (related work, not met)`;
-      fill(
-        cell,
-        h('span', { class: 'total' }, result.inherited),
-        h('small', {}, `+${result.indicated} indicated · of ${result.targetRequirements}`),
-      );
-    } catch (error) {
+  const progress = h('progress', { id: 'heatmap-progress', max: pairs.length, value: 0 });
+  const progressText = h('span', { class: 'muted' }, `asking ${pairs.length} pairs…`);
+  const progressBox = h('p', { class: 'progress', id: 'heatmap-progress-box', role: 'status' }, progress, ' ', progressText);
+  fill(root, h('h2', {}, 'Reuse between frameworks'), legend(), progressBox, table, details);
+
+  const started = performance.now();
+  let answered = 0;
+  const results: (ReuseResult | undefined)[] = new Array(pairs.length);
+  const fillCell = (index: number, result: ReuseResult) => {
+    results[index] = result;
+    const [source, target] = pairs[index] ?? [];
+    const cell = source && target ? cells.get(key(source.id, target.id)) : undefined;
+    if (!cell || !source || !target) return;
+    const share = result.targetRequirements ? result.inherited / result.targetRequirements : 0;
+    const { background, color } = shade(share);
+    cell.className = 'cell';
+    cell.style.background = background;
+    cell.style.color = color;
+    Object.assign(cell.dataset, {
+      total: String(result.total),
+      inherited: String(result.inherited),
+      indicated: String(result.indicated),
+      targetRequirements: String(result.targetRequirements),
+    });
+    cell.title = `${source.name} → ${target.name}: ${result.inherited} of ${result.targetRequirements} assessed requirements of ${target.id} met by inheritance from ${source.id}, ${result.indicated} more indicated (related work, not met)`;
+    fill(
+      cell,
+      h('span', { class: 'total' }, result.inherited),
+      h('small', {}, `+${result.indicated} indicated · of ${result.targetRequirements}`),
+    );
+  };
+  try {
+    // Every pair in as few requests as the server's alias limit allows (api/config.ts maxAliases).
+    await gqlBatch<ReuseResult>(
+      'reuse',
+      { source: 'String!', target: 'String!', today: 'String', first: 'Int' },
+      pairs.map(([source, target]) => ({ source: source.id, target: target.id, today: today(), first: 0 })),
+      (answers) => {
+        for (const { index, value } of answers) fillCell(index, value);
+        answered += answers.length;
+        progress.value = answered;
+        progressText.textContent = `${answered} of ${pairs.length} pairs answered (${((performance.now() - started) / 1000).toFixed(1)} s)`;
+      },
+    );
+    progressBox.dataset.state = 'done';
+  } catch (error) {
+    for (const cell of cells.values()) {
+      if (!cell.classList.contains('loading')) continue;
       cell.className = 'cell failed';
       cell.textContent = '!';
       cell.title = error instanceof Error ? error.message : String(error);
     }
+    progressText.textContent = `failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  setExport({
+    name: 'reuse-heatmap',
+    title: 'Reuse heatmap',
+    columns: ['source', 'target', 'inherited', 'indicated', 'listed', 'target assessed requirements'],
+    rows: pairs.map(([source, target], i) => {
+      const r = results[i];
+      return [source.id, target.id, r?.inherited ?? null, r?.indicated ?? null, r?.total ?? null, r?.targetRequirements ?? null];
+    }),
   });
   table.dataset.state = 'done';
 }

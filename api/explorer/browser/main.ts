@@ -1,35 +1,48 @@
 /**
- * The explorer's shell: the token (fragment, paste field, sessionStorage), the organization's adopted
- * frameworks, and the three views behind hash routes: #heatmap, #coverage/<framework>,
- * #requirement/<uid>.
+ * The explorer's shell: the token (fragment, paste field, sessionStorage), the organization (its name,
+ * adopted frameworks, controls and systems, so views show names instead of ids), the export buttons, and
+ * the views behind hash routes: #heatmap, #coverage/<framework>[?filters], #evidence/<a>/<b>,
+ * #gaps/<framework>, #search?q=, #expiring/<days>, #requirement/<uid>.
  */
 import { ApiError, forgetToken, getToken, gql, setToken, takeTokenFromFragment, tokenClaims } from './api.ts';
+import { type Context } from './context.ts';
 import { renderCoverage } from './coverage.ts';
 import { fill, h } from './dom.ts';
+import { renderEvidence } from './evidence.ts';
+import { renderExpiring } from './expiring.ts';
+import { exportButtons, setExport } from './export.ts';
+import { renderGaps } from './gaps.ts';
 import { renderHeatmap, type Framework } from './heatmap.ts';
 import { closeNeighbourhood, renderNeighbourhood } from './neighbourhood.ts';
+import { renderSearch } from './search.ts';
 
-const FRAMEWORKS = `query Frameworks {
+const CONTEXT = `query Context {
   frameworks(sort: [{ id: ASC }]) { id name }
   organizations { id name adopts(sort: [{ id: ASC }]) { id name } }
+  controls(sort: [{ id: ASC }], limit: 500) { id name owner status }
+  systems(sort: [{ id: ASC }], limit: 500) { id name }
 }`;
-
-interface Context {
-  organization: { id: string; name: string } | null;
-  /** The organization's adopted frameworks, or all when it adopted none. */
-  frameworks: Framework[];
-}
 
 const main = document.getElementById('main') as HTMLElement;
 const header = document.getElementById('context') as HTMLElement;
 let context: Context | undefined;
 
 async function loadContext(): Promise<Context> {
-  const data = await gql<{ frameworks: Framework[]; organizations: { id: string; name: string; adopts: Framework[] }[] }>(
-    FRAMEWORKS,
-  );
+  const data = await gql<{
+    frameworks: Framework[];
+    organizations: { id: string; name: string; adopts: Framework[] }[];
+    controls: Context['controls'];
+    systems: Context['systems'];
+  }>(CONTEXT);
   const organization = data.organizations[0] ?? null;
-  return { organization, frameworks: organization?.adopts.length ? organization.adopts : data.frameworks };
+  return {
+    organization,
+    frameworks: organization?.adopts.length ? organization.adopts : data.frameworks,
+    allFrameworks: data.frameworks,
+    controls: data.controls,
+    systems: data.systems,
+    controlName: (id) => data.controls.find((c) => c.id === id)?.name ?? id,
+  };
 }
 
 function tokenForm(message?: string): void {
@@ -72,7 +85,24 @@ function navigate(hash: string): void {
 }
 
 const openRequirement = (uid: string) => navigate(`#requirement/${encodeURIComponent(uid)}`);
-const openFramework = (id: string) => navigate(`#coverage/${encodeURIComponent(id)}`);
+
+function searchBox(view: string): HTMLElement {
+  const current = view === 'search' ? (new URLSearchParams(location.hash.split('?')[1] ?? '').get('q') ?? '') : '';
+  const input = h('input', {
+    type: 'search',
+    id: 'search-input',
+    name: 'q',
+    value: current,
+    placeholder: 'Search requirements, controls, evidence',
+    'aria-label': 'search',
+  });
+  const form = h('form', { class: 'search', id: 'search-form', role: 'search' }, input);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (input.value.trim()) navigate(`#search?q=${encodeURIComponent(input.value.trim())}`);
+  });
+  return form;
+}
 
 function renderHeader(ctx: Context, token: string, view: string): void {
   const claims = tokenClaims(token);
@@ -84,8 +114,13 @@ function renderHeader(ctx: Context, token: string, view: string): void {
       { class: 'views' },
       link('#heatmap', 'Reuse heatmap', 'heatmap'),
       link(`#coverage/${ctx.frameworks[0]?.id ?? ''}`, 'Coverage', 'coverage'),
+      link(`#gaps/${ctx.frameworks[0]?.id ?? ''}`, 'Gaps', 'gaps'),
+      link(`#evidence/${ctx.frameworks[0]?.id ?? ''}/${ctx.frameworks[1]?.id ?? ''}`, 'Evidence', 'evidence'),
+      link('#expiring/30', 'Expiring soon', 'expiring'),
       h('span', { class: view === 'requirement' ? 'active' : 'muted' }, 'Neighbourhood'),
     ),
+    searchBox(view),
+    exportButtons(),
     h(
       'span',
       { class: 'who' },
@@ -116,10 +151,13 @@ async function route(): Promise<void> {
   takeTokenFromFragment();
   const token = getToken();
   if (!token) return tokenForm();
-  const [view = 'heatmap', argument] = location.hash.replace(/^#/, '').split('/');
+  const [path = '', query = ''] = location.hash.replace(/^#/, '').split('?');
+  const [view = 'heatmap', argument, second] = path.split('/').map(decodeURIComponent);
+  const params = new URLSearchParams(query);
   // Each navigation renders into its own element: a slower view still loading writes into a detached one.
   const root = h('div', { class: 'view' });
   closeNeighbourhood();
+  setExport(undefined);
   fill(main, root);
   try {
     context ??= await loadContext();
@@ -135,11 +173,19 @@ async function route(): Promise<void> {
       );
       return;
     }
+    const framework = argument || context.frameworks[0]?.id || '';
     if (view === 'coverage') {
-      const framework = argument ? decodeURIComponent(argument) : context.frameworks[0]?.id;
-      if (framework) await renderCoverage(root, context.frameworks, framework, openRequirement, openFramework);
+      await renderCoverage(root, context, framework, params, navigate, openRequirement);
+    } else if (view === 'gaps') {
+      await renderGaps(root, context, framework, params, navigate, openRequirement);
+    } else if (view === 'evidence') {
+      await renderEvidence(root, context, framework, second || context.frameworks[1]?.id || '', navigate, openRequirement);
+    } else if (view === 'expiring') {
+      await renderExpiring(root, context, Number(argument) || 30, navigate, openRequirement);
+    } else if (view === 'search') {
+      await renderSearch(root, context, params.get('q') ?? '', Number(params.get('page')) || 1, navigate, openRequirement);
     } else if (view === 'requirement' && argument) {
-      await renderNeighbourhood(root, decodeURIComponent(argument), openRequirement);
+      await renderNeighbourhood(root, argument, openRequirement);
     } else {
       await renderHeatmap(root, context.frameworks, openRequirement);
     }

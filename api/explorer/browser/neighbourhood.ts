@@ -1,17 +1,18 @@
 /**
- * One requirement's neighbourhood, drawn with the Neo4j Visualization Library: its mappings in both stored
- * directions, the part it belongs to, the organization's controls implementing it and their evidence; next
- * to it the same elements as a list and the `explain` question's account of the requirement's status.
+ * One requirement's neighbourhood, drawn with Cytoscape.js (MIT): its mappings in both stored directions,
+ * the part it belongs to, the organization's controls implementing it and their evidence; next to it the
+ * same elements as a list and the `explain` question's account of the requirement's status.
  *
- * NVL runs fully in the page: the d3-force layout on the main thread (no layout web workers, whose scripts
- * would have to be fetched separately), the canvas renderer (captions and arrows, no WebGL needed) and no
- * usage telemetry, so the page talks to nothing but its own origin.
+ * Cytoscape draws on a canvas in the page (no workers, no WebGL, no network). Labels are set in CSS pixels
+ * large enough to read (node 13 px, edge 11 px on a white halo), the layout is concentric (the requirement
+ * in the middle, mapped requirements and controls around it, evidence outside), and a legend sits on the
+ * canvas. The element counts Cytoscape holds are written to the container for readers and the browser tests.
  */
-import { NVL, type Node as NvlNode, type Relationship as NvlRelationship } from '@neo4j-nvl/base';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { ExplainResult } from '../../../queries/explain.ts';
 import { gql, today } from './api.ts';
 import { fill, h } from './dom.ts';
-import { CONTROL_COLOR, EVIDENCE_COLORS, frameworkColor, STATUS_COLORS, STATUS_LABELS } from './status.ts';
+import { CONTROL_COLOR, EVIDENCE_COLORS, EXPIRED_COLOR, frameworkColor, STATUS_COLORS, STATUS_LABELS } from './status.ts';
 
 const NEIGHBOURHOOD = `query Neighbourhood($uid: ID!, $requirement: String!, $today: String) {
   requirements(where: { uid: { eq: $uid } }, limit: 1) {
@@ -70,11 +71,6 @@ interface Neighbourhood extends RequirementRef {
   implementedByConnection: { edges: Implementation[] };
 }
 
-interface Graph {
-  nodes: NvlNode[];
-  rels: NvlRelationship[];
-}
-
 const controlId = (id: string) => `control:${id}`;
 const evidenceId = (id: string) => `evidence:${id}`;
 
@@ -82,70 +78,104 @@ function isExpired(evidence: EvidenceItem, day: string): boolean {
   return evidence.validUntil !== null && evidence.validUntil < day;
 }
 
-/** The nodes and relationships NVL draws; ids are requirement uids, control:<id> and evidence:<id>. */
-function toGraph(requirement: Neighbourhood, explain: ExplainResult): Graph {
-  const nodes = new Map<string, NvlNode>();
-  const rels: NvlRelationship[] = [];
-  const addRequirement = (r: RequirementRef, size: number) => {
-    if (!nodes.has(r.uid))
-      nodes.set(r.uid, { id: r.uid, caption: `${r.frameworkId}\n${r.ref}`, color: frameworkColor(r.frameworkId), size });
+/** Ring in the concentric layout (higher = nearer the middle). */
+const LEVEL = { focus: 4, requirement: 3, control: 2, evidence: 1 } as const;
+
+/** Cytoscape elements; node ids are requirement uids, control:<id> and evidence:<id>. */
+function toElements(requirement: Neighbourhood, explain: ExplainResult): ElementDefinition[] {
+  const nodes = new Map<string, ElementDefinition>();
+  const edges: ElementDefinition[] = [];
+  const node = (id: string, label: string, color: string, kind: string, level: number, size: number) => {
+    if (!nodes.has(id)) nodes.set(id, { group: 'nodes', data: { id, label, color, kind, level, size } });
   };
+  const edge = (id: string, source: string, target: string, label: string, color: string, kind: string) =>
+    edges.push({ group: 'edges', data: { id, source, target, label, color, kind } });
   const status = explain.status;
-  nodes.set(requirement.uid, {
-    id: requirement.uid,
-    caption: `${requirement.frameworkId}\n${requirement.ref}`,
-    color: status ? STATUS_COLORS[status] : frameworkColor(requirement.frameworkId),
-    size: 45,
-    selected: true,
-  });
+  node(
+    requirement.uid,
+    `${requirement.frameworkId} ${requirement.ref}`,
+    status ? STATUS_COLORS[status] : frameworkColor(requirement.frameworkId),
+    'focus',
+    LEVEL.focus,
+    56,
+  );
+  const addRequirement = (r: RequirementRef, size: number) =>
+    node(r.uid, `${r.frameworkId} ${r.ref}`, frameworkColor(r.frameworkId), 'requirement', LEVEL.requirement, size);
   for (const parent of requirement.parent) {
-    addRequirement(parent, 22);
-    rels.push({ id: `part:${requirement.uid}`, from: requirement.uid, to: parent.uid, caption: 'PART_OF', color: '#b0bec5' });
+    addRequirement(parent, 30);
+    edge(`part:${requirement.uid}`, requirement.uid, parent.uid, 'part of', '#b0bec5', 'part');
   }
-  const mapping = (from: string, to: string, m: Mapping) => ({
-    id: `maps:${from}>${to}`,
-    from,
-    to,
-    caption: `${m.properties.relationship} (${m.properties.strength})`,
-    color: m.properties.status === 'approved' || m.properties.status === null ? '#607d8b' : '#cfd8dc',
-  });
+  const mapping = (from: string, to: string, m: Mapping) =>
+    edge(
+      `maps:${from}>${to}`,
+      from,
+      to,
+      `${m.properties.relationship.replace(/_/g, ' ')} · ${m.properties.strength}`,
+      m.properties.status === 'approved' || m.properties.status === null ? '#607d8b' : '#cfd8dc',
+      'mapping',
+    );
   for (const m of requirement.mapsToConnection.edges) {
-    addRequirement(m.node, 28);
-    rels.push(mapping(requirement.uid, m.node.uid, m));
+    addRequirement(m.node, 36);
+    mapping(requirement.uid, m.node.uid, m);
   }
   for (const m of requirement.mappedFromConnection.edges) {
-    addRequirement(m.node, 28);
-    rels.push(mapping(m.node.uid, requirement.uid, m));
+    addRequirement(m.node, 36);
+    mapping(m.node.uid, requirement.uid, m);
   }
   for (const { node: control, properties } of requirement.implementedByConnection.edges) {
-    nodes.set(controlId(control.id), { id: controlId(control.id), caption: control.id, color: CONTROL_COLOR, size: 28 });
-    rels.push({
-      id: `implements:${control.id}`,
-      from: controlId(control.id),
-      to: requirement.uid,
-      caption: `IMPLEMENTS ${properties.coverage}`,
-      color: '#455a64',
-    });
+    node(controlId(control.id), `${control.id}\n${truncate(control.name, 28)}`, CONTROL_COLOR, 'control', LEVEL.control, 36);
+    edge(
+      `implements:${control.id}`,
+      controlId(control.id),
+      requirement.uid,
+      `implements (${properties.coverage})`,
+      '#455a64',
+      'implements',
+    );
     for (const evidence of control.evidence) {
-      if (!nodes.has(evidenceId(evidence.id))) {
-        const expired = isExpired(evidence, explain.today);
-        nodes.set(evidenceId(evidence.id), {
-          id: evidenceId(evidence.id),
-          caption: `${evidence.id}${expired ? '\n(expired)' : evidence.status !== 'approved' ? `\n(${evidence.status})` : ''}`,
-          color: expired ? '#ffcc80' : (EVIDENCE_COLORS[evidence.status] ?? '#bcaaa4'),
-          size: 22,
-        });
-      }
-      rels.push({
-        id: `supports:${evidence.id}>${control.id}`,
-        from: evidenceId(evidence.id),
-        to: controlId(control.id),
-        caption: 'SUPPORTS',
-        color: '#a1887f',
-      });
+      const expired = isExpired(evidence, explain.today);
+      node(
+        evidenceId(evidence.id),
+        `${evidence.id}${expired ? ' (expired)' : evidence.status !== 'approved' ? ` (${evidence.status})` : ''}`,
+        expired ? EXPIRED_COLOR : (EVIDENCE_COLORS[evidence.status] ?? '#bcaaa4'),
+        'evidence',
+        LEVEL.evidence,
+        28,
+      );
+      edge(
+        `supports:${evidence.id}>${control.id}`,
+        evidenceId(evidence.id),
+        controlId(control.id),
+        'supports',
+        '#a1887f',
+        'supports',
+      );
     }
   }
-  return { nodes: [...nodes.values()], rels };
+  return [...nodes.values(), ...edges];
+}
+
+const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** The legend drawn over the canvas: what each colour and line means. */
+function canvasLegend(status: ExplainResult['status']): HTMLElement {
+  const item = (color: string, label: string, shape = 'dot') =>
+    h('li', {}, h('span', { class: `key ${shape}`, style: `background:${color}` }), label);
+  return h(
+    'div',
+    { class: 'canvas-legend', id: 'canvas-legend', 'aria-label': 'legend' },
+    h(
+      'ul',
+      {},
+      item(status ? STATUS_COLORS[status] : '#546e7a', `this requirement${status ? ` (${STATUS_LABELS[status]})` : ''}`),
+      item(frameworkColor('iso42001'), 'mapped requirement (colour = framework)'),
+      item(CONTROL_COLOR, 'control', 'square'),
+      item(EVIDENCE_COLORS.approved ?? '#a1887f', 'evidence'),
+      item(EXPIRED_COLOR, 'expired evidence'),
+      item('#607d8b', 'approved mapping: relationship · strength', 'line'),
+      item('#cfd8dc', 'mapping not approved', 'line'),
+    ),
+  );
 }
 
 function requirementLink(r: RequirementRef, open: (uid: string) => void): HTMLElement {
@@ -276,13 +306,60 @@ function sideList(requirement: Neighbourhood, explain: ExplainResult, open: (uid
   );
 }
 
-let current: NVL | undefined;
+let current: Core | undefined;
 
-/** Stops the drawing (its layout and render loop) when the page moves elsewhere. */
+/** Stops the drawing (its renderer and listeners) when the page moves elsewhere. */
 export function closeNeighbourhood(): void {
   current?.destroy();
   current = undefined;
 }
+
+const STYLE: cytoscape.StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(color)',
+      width: 'data(size)',
+      height: 'data(size)',
+      label: 'data(label)',
+      'font-size': 13,
+      'font-family': 'system-ui, sans-serif',
+      color: '#102a43',
+      'text-valign': 'bottom',
+      'text-margin-y': 4,
+      'text-wrap': 'wrap',
+      'text-max-width': '160px',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '2px',
+      'border-width': 1,
+      'border-color': '#ffffff',
+    },
+  },
+  {
+    selector: 'node[kind = "focus"]',
+    style: { 'font-size': 15, 'font-weight': 'bold', 'border-width': 4, 'border-color': '#102a43' },
+  },
+  { selector: 'node[kind = "control"]', style: { shape: 'round-rectangle' } },
+  {
+    selector: 'edge',
+    style: {
+      width: 2,
+      'line-color': 'data(color)',
+      'target-arrow-color': 'data(color)',
+      'target-arrow-shape': 'triangle',
+      'curve-style': 'bezier',
+      label: 'data(label)',
+      'font-size': 11,
+      color: '#334e68',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.9,
+      'text-background-padding': '2px',
+    },
+  },
+  { selector: 'edge[kind = "part"]', style: { 'line-style': 'dashed' } },
+];
 
 export async function renderNeighbourhood(root: HTMLElement, uid: string, openRequirement: (uid: string) => void): Promise<void> {
   closeNeighbourhood();
@@ -311,51 +388,46 @@ export async function renderNeighbourhood(root: HTMLElement, uid: string, openRe
       })),
     },
   };
-  const graph = toGraph(requirement, data.explain);
+  const elements = toElements(requirement, data.explain);
   const container = h('div', { class: 'graph', id: 'graph', 'data-layout': 'running' });
   fill(
     root,
     h('h2', {}, 'Neighbourhood of ', h('span', { id: 'neighbourhood-of' }, uid)),
     h(
-      'p',
-      { class: 'legend' },
-      "Nodes: this requirement (coloured by its status), the requirements it maps to and from (coloured by framework), the part it belongs to, the organization's controls implementing it (dark) and their evidence (brown; orange = expired). Click a requirement to move there.",
-    ),
-    h(
       'div',
       { class: 'neighbourhood' },
-      h('div', { class: 'graph-box' }, container),
+      h('div', { class: 'graph-box' }, container, canvasLegend(data.explain.status)),
       sideList(requirement, data.explain, openRequirement),
     ),
   );
-  const nvl = new NVL(
+  const cy = cytoscape({
     container,
-    graph.nodes,
-    graph.rels,
-    {
-      layout: 'd3Force',
-      renderer: 'canvas',
-      disableWebGL: true,
-      disableWebWorkers: true,
-      disableTelemetry: true,
-      initialZoom: 1,
-    },
-    {
-      onLayoutDone: () => {
-        nvl.fit(
-          graph.nodes.map((n) => n.id),
-          { animated: false },
-        );
-        container.dataset.layout = 'done';
-      },
-    },
-  );
-  current = nvl;
-  // What NVL actually holds, for readers and the browser tests.
-  container.dataset.nodes = String(nvl.getNodes().length);
-  container.dataset.rels = String(nvl.getRelationships().length);
-  container.addEventListener('click', (event) => {
-    const hit = nvl.getHits(event, ['node']).nvlTargets.nodes[0]?.data.id;
-    if (hit && hit !== uid && !/^(control|evidence):/.test(hit)) openRequirement(hit);
+    elements,
+    style: STYLE,
+    layout: { name: 'preset' },
+    wheelSensitivity: 0.3,
+    minZoom: 0.2,
+    maxZoom: 3,
+  });
+  current = cy;
+  const layout = cy.layout({
+    name: 'concentric',
+    concentric: (node) => Number(node.data('level')),
+    levelWidth: () => 1,
+    minNodeSpacing: 40,
+    animate: false,
+    padding: 30,
+  });
+  layout.one('layoutstop', () => {
+    cy.fit(undefined, 30);
+    container.dataset.layout = 'done';
+  });
+  layout.run();
+  // What Cytoscape actually holds, for readers and the browser tests.
+  container.dataset.nodes = String(cy.nodes().length);
+  container.dataset.rels = String(cy.edges().length);
+  cy.on('tap', 'node', (event) => {
+    const id = String(event.target.id());
+    if (id !== uid && !/^(control|evidence):/.test(id)) openRequirement(id);
   });
 }

@@ -28,3 +28,4 @@ export function frameworkColor(framework: string): string {
 
 export const CONTROL_COLOR = '#37474f';
 export const EVIDENCE_COLORS: Record<string, string> = { approved: '#a1887f', draft: '#d7ccc8', rejected: '#5d4037' };
+export const EXPIRED_COLOR = '#ffcc80';

@@ -1,0 +1,165 @@
+/**
+ * "What evidence covers both ISO 27001 and NIS2?": the evidence-covering-both question for two frameworks.
+ * Each evidence item with its validity and expiry, the controls it supports (by name) and, per framework,
+ * the requirements it reaches and how: directly (a control implements it), inherited (a full mapping path
+ * from a directly implemented requirement: every hop equal/superset_of, from a full implementation) or
+ * indicated (any other mapping path: advice, it does not count). Requirements open their neighbourhood.
+ */
+import type { EvidenceCoveringBoth, EvidenceCoveringBothResult, Reach } from '../../../queries/evidence-covering-both.ts';
+import { gql, today } from './api.ts';
+import type { Context, Navigate, OpenRequirement } from './context.ts';
+import { fill, h } from './dom.ts';
+import { setExport } from './export.ts';
+import { daysBetween, frameworkOptions, loading, requirementLink, select, table } from './widgets.ts';
+
+const QUERY = `query EvidenceCoveringBoth($a: String!, $b: String!, $today: String) {
+  evidenceCoveringBoth(frameworkA: $a, frameworkB: $b, today: $today, first: 500)
+}`;
+
+export type ReachBasis = 'direct' | 'inherited' | 'indicated';
+
+/** How a requirement is reached (the result's own `basis` when it carries one). */
+export function reachBasis(reach: Reach & { basis?: string | null }): ReachBasis {
+  if (reach.basis === 'direct' || reach.basis === 'inherited' || reach.basis === 'indicated') return reach.basis;
+  // Before issue #13 the result said only `via` (direct or mapping) and the coverage of the path.
+  const old = reach as { via?: string };
+  if (old.via === 'direct') return 'direct';
+  return reach.coverage === 'full' ? 'inherited' : 'indicated';
+}
+
+const BASIS_TEXT: Record<ReachBasis, string> = {
+  direct: 'direct',
+  inherited: 'inherited (full mapping)',
+  indicated: 'indicated (partial mapping, does not count)',
+};
+
+function validity(item: EvidenceCoveringBoth, day: string): string {
+  const { validUntil, valid, status } = item.evidence;
+  if (!valid) return status !== 'approved' ? status : `expired ${validUntil ?? ''}`;
+  if (!validUntil) return 'valid, no expiry';
+  const left = daysBetween(day, validUntil);
+  return `valid until ${validUntil} (${left} day${left === 1 ? '' : 's'} left)`;
+}
+
+function side(reaches: Reach[], ctx: Context, open: OpenRequirement): HTMLElement {
+  return h(
+    'ul',
+    { class: 'reach' },
+    reaches.map((r) => {
+      const basis = reachBasis(r);
+      return h(
+        'li',
+        { 'data-uid': r.uid, 'data-basis': basis },
+        requirementLink(r.uid, r.ref, open),
+        ' ',
+        h('span', { class: `basis ${basis}` }, BASIS_TEXT[basis]),
+        h(
+          'div',
+          { class: 'muted' },
+          `${r.title} — via ${ctx.controlName(r.control)}${r.path.length > 1 ? `, path ${r.path.join(' → ')} (${r.relationships.join(', ')}; strength ${r.strength})` : ''}`,
+        ),
+      );
+    }),
+  );
+}
+
+export async function renderEvidence(
+  root: HTMLElement,
+  ctx: Context,
+  a: string,
+  b: string,
+  navigate: Navigate,
+  open: OpenRequirement,
+): Promise<void> {
+  const go = (x: string, y: string) => navigate(`#evidence/${encodeURIComponent(x)}/${encodeURIComponent(y)}`);
+  const body = h('div', { id: 'evidence', 'data-state': 'loading' }, loading(`Asking which evidence covers both ${a} and ${b}…`));
+  fill(
+    root,
+    h('h2', {}, 'Evidence covering both frameworks'),
+    h(
+      'div',
+      { class: 'filters' },
+      select('evidence-a', 'Framework A', frameworkOptions(ctx), a, (v) => go(v, b)),
+      select('evidence-b', 'Framework B', frameworkOptions(ctx), b, (v) => go(a, v)),
+    ),
+    body,
+  );
+  if (!a || !b || a === b) {
+    fill(body, h('p', { class: 'error' }, 'Pick two different frameworks.'));
+    return;
+  }
+  const { evidenceCoveringBoth: result } = await gql<{ evidenceCoveringBoth: EvidenceCoveringBothResult }>(QUERY, {
+    a,
+    b,
+    today: today(),
+  });
+  if (!root.isConnected) return;
+  const count = (items: Reach[]) => (basis: ReachBasis) => items.filter((r) => reachBasis(r) === basis).length;
+  fill(
+    body,
+    h(
+      'p',
+      { class: 'headline' },
+      h('strong', { id: 'evidence-total' }, result.total),
+      ` evidence items support controls that cover requirements of both ${a} and ${b} (approved and valid on ${result.today}; requirements reached directly or through one approved mapping).`,
+    ),
+    table(
+      'evidence-table',
+      ['evidence', 'validity', 'controls', a, b],
+      result.items,
+      (item) => [
+        [h('strong', {}, item.evidence.id), ' ', item.evidence.title, h('div', { class: 'muted' }, item.evidence.kind)],
+        validity(item, result.today),
+        h(
+          'ul',
+          { class: 'plain' },
+          item.controls.map((c) => h('li', { 'data-control': c }, h('strong', {}, c), ` ${ctx.controlName(c)}`)),
+        ),
+        [side(item.a, ctx, open), h('div', { class: 'counts' }, summary(count(item.a)))],
+        [side(item.b, ctx, open), h('div', { class: 'counts' }, summary(count(item.b)))],
+      ],
+      (item) => ({ 'data-evidence': item.evidence.id }),
+    ),
+  );
+  body.dataset.state = 'done';
+  setExport({
+    name: `evidence-${a}-${b}`,
+    title: `Evidence ${a} + ${b}`,
+    columns: [
+      'evidence',
+      'title',
+      'valid',
+      'valid until',
+      'controls',
+      'framework',
+      'requirement',
+      'how',
+      'via control',
+      'path',
+      'strength',
+    ],
+    rows: result.items.flatMap((item) =>
+      [...item.a, ...item.b].map((r) => [
+        item.evidence.id,
+        item.evidence.title,
+        item.evidence.valid,
+        item.evidence.validUntil,
+        item.controls.map((c) => `${c} ${ctx.controlName(c)}`).join('; '),
+        r.framework,
+        r.uid,
+        reachBasis(r),
+        r.control,
+        r.path.join(' > '),
+        r.strength,
+      ]),
+    ),
+  });
+}
+
+function summary(count: (basis: ReachBasis) => number): string {
+  return (['direct', 'inherited', 'indicated'] as const)
+    .map((basis) => [basis, count(basis)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([basis, n]) => `${n} ${basis}`)
+    .join(' · ');
+}
