@@ -2,18 +2,19 @@
  * The Neo4j Bloom perspective (graph/bloom/crosswalk.json), generated from the model so that it never drifts:
  * `crosswalk export bloom` writes it, test/integration/bloom.test.ts regenerates it and compares.
  *
- * Format: the JSON Bloom 2.x writes with "Export perspective" (Bloom in Neo4j Desktop and Aura, Neo4j 5):
- * name, id, categories (labels, properties, captions, colours, style rules), relationshipTypes, templates
- * (search phrases), sceneActions, palette, hidden labels, metadata.pathSegments, timestamps, version. No
- * public schema exists for the file; the field names follow perspectives exported by Bloom 2.x. Unsure, and
- * only checkable in a real Bloom (which needs an Enterprise database, so not in this repository's tests):
- * - the exact style-rule field set (Bloom has added fields over versions; missing ones take defaults when
- *   Bloom migrates an imported perspective, and `version` tells it which migrations to run);
- * - whether search-phrase parameter names carry the `$` (written here with it, as Bloom's editor shows them);
- * - `availableOn` of scene actions: written with category names, which equal label names here, so either
- *   reading (categories or labels) gives the same result;
- * - `metadata` (Bloom recomputes path segments and statistics with "Refresh perspective" anyway).
- * Timestamps are a constant so that regenerating gives identical bytes.
+ * Format: the JSON Bloom 2.20/2.21 writes with "Export perspective" (Neo4j Desktop's Bloom, Aura's Explore).
+ * Bloom publishes no schema for it; the structure here follows perspectives exported by real Bloom
+ * installations (the sources and the field list they all carry are in test/unit/bloom-format.test.ts):
+ * a root `labels` map of every label's properties, `type: STANDARD_PERSPECTIVE`, `metadata` with path
+ * segments and the database's indexes, categories with `captions` (label and property captions) and
+ * `captionKeys`, relationship types with `size` and captions, templates (search phrases) with
+ * `isWriteTransactionChecked` and `hasCypherErrors`, scene actions bound to category ids, UUID ids for the
+ * perspective and the scene actions, `tmpl:`/`rule:` ids with a millisecond stamp, ms timestamps. Still only
+ * checkable in a real Bloom (which needs an Enterprise database, so not in this repository's tests):
+ * - the boolean style rule (written as `equals` on the `<property>_boolean` key with "false", by analogy
+ *   with the string rules seen in exports; no export with a boolean rule was found);
+ * - `metadata` (Bloom recomputes path segments and indexes with "Refresh perspective" anyway).
+ * Ids and timestamps are derived from fixed values so that regenerating gives identical bytes.
  *
  * Coverage status is computed per organization and not stored on the shared Requirement nodes, while Bloom
  * styles only by stored properties. So the search phrases answer live (through the same status block as the
@@ -22,9 +23,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { v5 as uuidv5 } from 'uuid';
 import { cypher as questionCypher } from '../../queries/cypher.ts';
-import { INDICATED_COLOR, INHERITED_COLOR, STATUS_COLORS as QUERY_STATUS_COLORS } from '../../queries/status.ts';
 import { PROJECT_ROOT } from '../config.ts';
+import { INDICATED_COLOR, INHERITED_COLOR, STATUS_COLORS as QUERY_STATUS_COLORS } from '../../queries/status.ts';
 import {
   CONTROL_STATUSES,
   COVERAGE_STATUS_LABEL,
@@ -40,113 +42,186 @@ import {
 } from './vocabulary.ts';
 
 export const PERSPECTIVE_FILE = path.join(PROJECT_ROOT, 'graph', 'bloom', 'crosswalk.json');
-/** The perspective format version written (Bloom 2.x); see the notes above. */
-export const BLOOM_FORMAT_VERSION = '2.0.0';
+/** The Bloom version whose export format is written (the newest seen in real exports); see the notes above. */
+export const BLOOM_FORMAT_VERSION = '2.21.0';
 /** Fixed creation/edit time (2026-11-22T00:00:00Z, in ms as Bloom writes it): regenerating changes nothing. */
-const TIMESTAMP = String(Date.UTC(2026, 10, 22));
+const TIMESTAMP = Date.UTC(2026, 10, 22);
+/** Namespace of the perspective's UUIDs (v5: the same name always gives the same id). */
+const UUID_NAMESPACE = uuidv5('https://github.com/crosswalk/crosswalk/graph/bloom', uuidv5.URL);
+const uuid = (name: string) => uuidv5(name, UUID_NAMESPACE);
 
-// ---- Bloom's perspective shapes ----
+/** Bloom's names for property types, as its exports write them. */
+const BLOOM_TYPE: Record<BloomDataType, string> = {
+  String: 'string',
+  Integer: 'bigint',
+  Float: 'number',
+  Boolean: 'boolean',
+  Date: 'Date',
+  DateTime: 'DateTime',
+};
+/** Style-rule keys are `<property>_<type>` with the type in the style rule's words. */
+const RULE_TYPE: Record<BloomDataType, string> = {
+  String: 'string',
+  Integer: 'number',
+  Float: 'number',
+  Boolean: 'boolean',
+  Date: 'string',
+  DateTime: 'string',
+};
+
+// ---- Bloom's perspective shapes (Bloom 2.20/2.21 exports) ----
 
 export interface BloomProperty {
   name: string;
   exclude: boolean;
+  dataType: string;
+}
+
+/** An entry of the root `labels` map and of a relationship type's `properties`. */
+export interface BloomPropertyKey {
+  propertyKey: string;
+  type: string;
+  dataType: string;
+}
+
+export interface BloomCaption {
+  inTooltip: boolean;
+  styles: never[];
   isCaption: boolean;
-  dataType: BloomDataType;
+  key: string;
+  type: 'label' | 'property' | 'relationship';
+  isGdsData?: false;
 }
 
 export interface BloomStyleRule {
-  /** `single`: when basedOn meets the condition; `range`: scale size/colour over [minValue, maxValue]. */
+  id: string;
+  /** `single`: when basedOn meets the condition; `range`: scale size/colour over the values given. */
   type: 'single' | 'range';
-  basedOn: string;
-  dataType: 'string' | 'number' | 'boolean';
-  condition: 'equals' | 'greater' | 'less' | 'isTrue' | 'isFalse' | 'between';
-  conditionValue: string | null;
-  minValue: number | null;
-  maxValue: number | null;
+  size: number;
+  minSize: number;
+  maxSize: number;
+  minColor: string;
+  midColor: string;
+  maxColor: string;
+  minPoint: 'unprocessed';
+  maxPoint: 'unprocessed';
   applyColor: boolean;
   applySize: boolean;
   applyCaption: boolean;
-  applyIcon: boolean;
-  styleColor: string | null;
-  styleSize: number | null;
-  minSize: number | null;
-  maxSize: number | null;
-  existingField: boolean;
-  disabled: boolean;
+  textAlign: 'center';
+  textSize: number;
+  captions: BloomCaption[];
+  color: string;
+  isTimeZoneConvertEnabled: false;
+  selectedTimeZone: 'Z';
+  /** `<property>_<string|number|boolean>`. */
+  basedOn: string;
+  valuesMapper: never[];
+  existingValues: never[];
+  conditionValue: string | null;
+  rangeValue: null;
+  condition: 'equals' | null;
+  minSizeValue?: string;
+  maxSizeValue?: string;
+  minColorValue?: string;
+  midColorValue?: string;
+  maxColorValue?: string;
 }
 
 export interface BloomCategory {
   id: number;
   name: string;
+  labels: string[];
+  properties: BloomProperty[];
+  createdAt: number;
+  lastEditedAt: number;
   color: string;
   size: number;
   icon: string;
-  labels: string[];
-  properties: BloomProperty[];
-  hiddenLabels: string[];
-  caption: string[];
+  captionKeys: never[];
+  captions: BloomCaption[];
   textSize: number;
   textAlign: 'top' | 'middle' | 'bottom';
   styleRules: BloomStyleRule[];
-  createdAt: string;
-  lastEditedAt: string;
 }
 
 export interface BloomRelationshipType {
+  properties: BloomPropertyKey[];
   name: string;
   id: string;
   color: string;
-  width: number;
-  properties: BloomProperty[];
+  size: number;
+  captionKeys: never[];
+  captions: BloomCaption[];
+  textSize: number;
+  textAlign: 'top';
   styleRules: BloomStyleRule[];
 }
 
 export interface BloomParam {
   name: string;
   dataType: BloomDataType;
+  collapsed: false;
   suggestionLabel: string | null;
   suggestionProp: string | null;
+  suggestionBoolean: false;
   /** Cypher returning the suggestions (one column) when they are not a label's property. */
   cypher: string | null;
 }
 
 export interface BloomTemplate {
-  id: string;
   name: string;
+  id: string;
+  createdAt: number;
   text: string;
   cypher: string;
-  params: BloomParam[];
-  hasCypher: true;
   isUpdateQuery: false;
-  createdAt: string;
+  isWriteTransactionChecked: false;
+  params: BloomParam[];
+  hasCypherErrors: false;
 }
 
 export interface BloomSceneAction {
-  id: string;
   name: string;
+  id: string;
+  createdAt: number;
   cypher: string;
   isUpdateQuery: false;
-  availableOn: string[];
-  excludedOn: string[];
-  createdAt: string;
+  isWriteTransactionChecked: false;
+  /** Ids of the categories the action is offered on. */
+  categories: number[];
+  relationshipTypes: null;
+  hasCypherErrors: false;
 }
+
+export type BloomIndex =
+  | { label: string | null; type: 'native'; propertyKeys: { key: string; metadataProp: boolean }[] }
+  | {
+      type: 'full-text';
+      state: 'ONLINE';
+      entityType: 'NODE';
+      tokenNames: string[];
+      name: string;
+      propertyNames: string[];
+      provider: { key: 'fulltext'; version: string };
+    };
 
 export interface BloomPerspective {
   name: string;
   id: string;
   categories: BloomCategory[];
-  categoryIndex: number;
+  labels: Record<string, BloomPropertyKey[]>;
   relationshipTypes: BloomRelationshipType[];
   palette: { colors: string[]; currentIndex: number };
+  createdAt: number;
+  lastEditedAt: number;
   templates: BloomTemplate[];
   sceneActions: BloomSceneAction[];
   hiddenRelationshipTypes: string[];
   hideUncategorisedData: boolean;
-  hiddenLabels: string[];
+  type: 'STANDARD_PERSPECTIVE';
   parentPerspectiveId: null;
-  metadata: { pathSegments: { source: string; relationshipType: string; target: string }[]; indexes: never[] };
-  createdAt: string;
-  lastEditedAt: string;
+  metadata: { pathSegments: { source: string; relationshipType: string; target: string }[]; indexes: BloomIndex[] };
   version: string;
 }
 
@@ -215,78 +290,76 @@ const CATEGORY_STYLE: Record<string, { color: string; size: number }> = {
 
 // ---- Style rules ----
 
-const RULE_DEFAULTS = {
-  minValue: null,
-  maxValue: null,
-  applyColor: false,
-  applySize: false,
-  applyCaption: false,
-  applyIcon: false,
-  styleColor: null,
-  styleSize: null,
-  minSize: null,
-  maxSize: null,
-  existingField: false,
-  disabled: false,
-} as const;
+let ruleCounter = 0;
+/** `rule:<ms>` ids as Bloom writes them, from the fixed timestamp and a counter (deterministic). */
+const ruleId = () => `rule:${TIMESTAMP + ++ruleCounter}`;
+
+function rule(basedOn: string, dataType: BloomDataType, fields: Partial<BloomStyleRule>): BloomStyleRule {
+  return {
+    id: ruleId(),
+    type: 'single',
+    size: 1,
+    minSize: 1,
+    maxSize: 2,
+    minColor: '#DADADA',
+    midColor: '#848484',
+    maxColor: '#4F4F4F',
+    minPoint: 'unprocessed',
+    maxPoint: 'unprocessed',
+    applyColor: false,
+    applySize: false,
+    applyCaption: false,
+    textAlign: 'center',
+    textSize: 1,
+    captions: [],
+    color: '#848484',
+    isTimeZoneConvertEnabled: false,
+    selectedTimeZone: 'Z',
+    basedOn: `${basedOn}_${RULE_TYPE[dataType]}`,
+    valuesMapper: [],
+    existingValues: [],
+    conditionValue: null,
+    rangeValue: null,
+    condition: null,
+    ...fields,
+  };
+}
 
 /** Colour (and optionally size) when a string property equals a value. */
 function whenEquals(basedOn: string, value: string, color: string, size?: number): BloomStyleRule {
-  return {
-    type: 'single',
-    basedOn,
-    dataType: 'string',
+  return rule(basedOn, 'String', {
     condition: 'equals',
     conditionValue: value,
-    ...RULE_DEFAULTS,
     applyColor: true,
-    styleColor: color,
-    ...(size === undefined ? {} : { applySize: true, styleSize: size }),
-  };
-}
-
-function whenTrue(basedOn: string, color: string): BloomStyleRule {
-  return {
-    type: 'single',
-    basedOn,
-    dataType: 'boolean',
-    condition: 'isTrue',
-    conditionValue: null,
-    ...RULE_DEFAULTS,
-    applyColor: true,
-    styleColor: color,
-  };
+    color,
+    ...(size === undefined ? {} : { applySize: true, size }),
+  });
 }
 
 function whenFalse(basedOn: string, color: string, size: number): BloomStyleRule {
-  return {
-    type: 'single',
-    basedOn,
-    dataType: 'boolean',
-    condition: 'isFalse',
-    conditionValue: null,
-    ...RULE_DEFAULTS,
+  return rule(basedOn, 'Boolean', {
+    condition: 'equals',
+    conditionValue: 'false',
     applyColor: true,
-    styleColor: color,
+    color,
     applySize: true,
-    styleSize: size,
-  };
+    size,
+  });
+}
+
+function whenTrue(basedOn: string, color: string): BloomStyleRule {
+  return rule(basedOn, 'Boolean', { condition: 'equals', conditionValue: 'true', applyColor: true, color });
 }
 
 function sizeRange(basedOn: string, minValue: number, maxValue: number, minSize: number, maxSize: number): BloomStyleRule {
-  return {
+  return rule(basedOn, 'Float', {
     type: 'range',
-    basedOn,
-    dataType: 'number',
-    condition: 'between',
-    conditionValue: null,
-    ...RULE_DEFAULTS,
-    minValue,
-    maxValue,
     applySize: true,
     minSize,
     maxSize,
-  };
+    minSizeValue: String(minValue),
+    maxSizeValue: String(maxValue),
+  });
 }
 
 const rulesFrom = <K extends string>(
@@ -315,16 +388,16 @@ const CATEGORY_RULES: Record<string, BloomStyleRule[]> = {
   ],
 };
 
-const RELATIONSHIP_STYLE: Record<string, { color: string; width: number; rules: BloomStyleRule[] }> = {
+const RELATIONSHIP_STYLE: Record<string, { color: string; size: number; rules: BloomStyleRule[] }> = {
   MAPS_TO: {
     color: '#848484',
-    width: 2,
+    size: 2,
     rules: [...rulesFrom('relationship', MAPPING_COLORS), sizeRange('strength', 1, 10, 1, 5)],
   },
-  IMPLEMENTS: { color: '#2e7d32', width: 2, rules: rulesFrom('coverage', COVERAGE_COLORS) },
-  SUPPORTS: { color: '#a1887f', width: 1, rules: [] },
-  STATUS_OF: { color: '#9e9e9e', width: 1, rules: [] },
-  EXCLUDES: { color: '#9e9e9e', width: 1, rules: [] },
+  IMPLEMENTS: { color: '#2e7d32', size: 2, rules: rulesFrom('coverage', COVERAGE_COLORS) },
+  SUPPORTS: { color: '#a1887f', size: 1, rules: [] },
+  STATUS_OF: { color: '#9e9e9e', size: 1, rules: [] },
+  EXCLUDES: { color: '#9e9e9e', size: 1, rules: [] },
 };
 
 /** The relationship property shown as caption (Bloom shows the type otherwise). */
@@ -357,7 +430,11 @@ const byLabel = (label: string, prop: string): Pick<BloomParam, 'suggestionLabel
 const param = (name: string, suggestions: Pick<BloomParam, 'suggestionLabel' | 'suggestionProp' | 'cypher'>): BloomParam => ({
   name: `$${name}`,
   dataType: 'String',
-  ...suggestions,
+  collapsed: false,
+  suggestionLabel: suggestions.suggestionLabel,
+  suggestionProp: suggestions.suggestionProp,
+  suggestionBoolean: false,
+  cypher: suggestions.cypher,
 });
 
 const FRAMEWORK = byLabel('Framework', 'id');
@@ -414,75 +491,152 @@ export const SCENE_ACTIONS: readonly ActionSpec[] = [
 
 // ---- The perspective ----
 
-function properties(specs: readonly PropertySpec[], caption: readonly string[]): BloomProperty[] {
-  return specs.map((p) => ({ name: p.name, exclude: false, isCaption: caption.includes(p.name), dataType: p.dataType }));
+const SCHEMA_DIR = path.join(PROJECT_ROOT, 'graph', 'schema');
+const NATIVE = /^CREATE (?:CONSTRAINT|INDEX) \w+ IF NOT EXISTS FOR \(\w+:(\w+)\) (?:REQUIRE|ON) \(?([^)]*?)\)?(?: IS UNIQUE)?;/;
+const FULLTEXT = /^CREATE FULLTEXT INDEX (\w+) IF NOT EXISTS FOR \(\w+:(\w+)\) ON EACH \[([^\]]*)\];/;
+
+/**
+ * `metadata.indexes` as Bloom lists them, read from the schema migrations (graph/schema/*.cypher) so that
+ * the list follows the database: native indexes and constraints per label, the empty native entry every
+ * export carries, and the full-text indexes (Bloom's search bar uses them).
+ */
+export function schemaIndexes(): BloomIndex[] {
+  const lines = fs
+    .readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()
+    .flatMap((f) => fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8').split('\n'))
+    .map((l) => l.trim());
+  const native = new Map<string, string[]>();
+  const fulltext: BloomIndex[] = [];
+  for (const line of lines) {
+    const n = NATIVE.exec(line);
+    if (n?.[1] && n[2] !== undefined) {
+      const keys = n[2].split(',').map((k) => k.trim().replace(/^\w+\./, ''));
+      native.set(n[1], [...new Set([...(native.get(n[1]) ?? []), ...keys])]);
+    }
+    const t = FULLTEXT.exec(line);
+    if (t?.[1] && t[2] && t[3] !== undefined) {
+      fulltext.push({
+        type: 'full-text',
+        state: 'ONLINE',
+        entityType: 'NODE',
+        tokenNames: [t[2]],
+        name: t[1],
+        propertyNames: t[3].split(',').map((k) => k.trim().replace(/^\w+\./, '')),
+        provider: { key: 'fulltext', version: '1.0' },
+      });
+    }
+  }
+  return [
+    ...[...native].map(([label, keys]): BloomIndex => ({
+      label,
+      type: 'native',
+      propertyKeys: keys.map((key) => ({ key, metadataProp: false })),
+    })),
+    { label: null, type: 'native', propertyKeys: [] },
+    ...fulltext,
+  ];
 }
+
+const propertyCaption = (key: string, caption: boolean): BloomCaption => ({
+  inTooltip: caption,
+  styles: [],
+  isCaption: caption,
+  key,
+  type: 'property',
+  isGdsData: false,
+});
 
 function category(spec: LabelSpec, index: number): BloomCategory {
   const style = CATEGORY_STYLE[spec.label] ?? { color: PALETTE[index % PALETTE.length] ?? '#848484', size: 1 };
   return {
     id: index + 1,
     name: spec.label,
+    labels: [spec.label],
+    properties: spec.properties.map((p) => ({ name: p.name, exclude: false, dataType: BLOOM_TYPE[p.dataType] })),
+    createdAt: TIMESTAMP,
+    lastEditedAt: TIMESTAMP,
     color: style.color,
     size: style.size,
     icon: 'no-icon',
-    labels: [spec.label],
-    properties: properties(spec.properties, spec.caption),
-    hiddenLabels: [],
-    caption: [...spec.caption],
+    captionKeys: [],
+    // Bloom lists the label caption first, then every property (sorted), the shown ones marked isCaption.
+    captions: [
+      { inTooltip: false, styles: [], isCaption: false, key: spec.label, type: 'label' },
+      ...[...spec.properties]
+        .map((p) => p.name)
+        .sort()
+        .map((name) => propertyCaption(name, spec.caption.includes(name))),
+    ],
     textSize: 1,
     textAlign: 'top',
     styleRules: CATEGORY_RULES[spec.label] ?? [],
-    createdAt: TIMESTAMP,
-    lastEditedAt: TIMESTAMP,
   };
 }
 
+const propertyKeys = (type: string, specs: readonly PropertySpec[]): BloomPropertyKey[] =>
+  specs.map((p) => ({ propertyKey: p.name, type, dataType: BLOOM_TYPE[p.dataType] }));
+
 export function buildPerspective(): BloomPerspective {
   const categories = LABELS.map(category);
+  const categoryId = (label: string) => categories.find((c) => c.name === label)?.id ?? 0;
   return {
     name: 'crosswalk',
-    id: 'crosswalk-perspective',
+    id: uuid('perspective:crosswalk'),
     categories,
-    categoryIndex: categories.length + 1,
-    relationshipTypes: RELATIONSHIP_TYPES.map((rel) => ({
-      name: rel.type,
-      id: rel.type,
-      color: RELATIONSHIP_STYLE[rel.type]?.color ?? '#848484',
-      width: RELATIONSHIP_STYLE[rel.type]?.width ?? 1,
-      properties: properties(rel.properties, RELATIONSHIP_CAPTION[rel.type] ? [RELATIONSHIP_CAPTION[rel.type] ?? ''] : []),
-      styleRules: RELATIONSHIP_STYLE[rel.type]?.rules ?? [],
-    })),
+    labels: Object.fromEntries(LABELS.map((l) => [l.label, propertyKeys(l.label, l.properties)])),
+    relationshipTypes: RELATIONSHIP_TYPES.map((rel) => {
+      const caption = RELATIONSHIP_CAPTION[rel.type];
+      return {
+        properties: propertyKeys(rel.type, rel.properties),
+        name: rel.type,
+        id: rel.type,
+        color: RELATIONSHIP_STYLE[rel.type]?.color ?? '#848484',
+        size: RELATIONSHIP_STYLE[rel.type]?.size ?? 1,
+        captionKeys: [],
+        captions: [
+          { inTooltip: true, isCaption: !caption, styles: [], key: rel.type, type: 'relationship' },
+          ...(caption ? [propertyCaption(caption, true)] : []),
+        ],
+        textSize: 1,
+        textAlign: 'top',
+        styleRules: RELATIONSHIP_STYLE[rel.type]?.rules ?? [],
+      };
+    }),
     palette: { colors: PALETTE, currentIndex: categories.length % PALETTE.length },
-    templates: SEARCH_PHRASES.map((phrase) => ({
-      id: `tmpl:${phrase.file}`,
+    createdAt: TIMESTAMP,
+    lastEditedAt: TIMESTAMP,
+    templates: SEARCH_PHRASES.map((phrase, i) => ({
       name: phrase.text,
+      id: `tmpl:${TIMESTAMP + 1000 + i}`,
+      createdAt: TIMESTAMP,
       text: phrase.text,
       cypher: bloomCypher(phrase.file),
-      params: phrase.params,
-      hasCypher: true,
       isUpdateQuery: false,
-      createdAt: TIMESTAMP,
+      isWriteTransactionChecked: false,
+      params: phrase.params,
+      hasCypherErrors: false,
     })),
     sceneActions: SCENE_ACTIONS.map((action) => ({
-      id: `action:${action.file.replace(/^action-/, '')}`,
       name: action.name,
+      id: uuid(`scene-action:${action.file}`),
+      createdAt: TIMESTAMP,
       cypher: bloomCypher(action.file),
       isUpdateQuery: false,
-      availableOn: action.availableOn,
-      excludedOn: [],
-      createdAt: TIMESTAMP,
+      isWriteTransactionChecked: false,
+      categories: action.availableOn.map(categoryId),
+      relationshipTypes: null,
+      hasCypherErrors: false,
     })),
     hiddenRelationshipTypes: [],
     hideUncategorisedData: false,
-    hiddenLabels: [],
+    type: 'STANDARD_PERSPECTIVE',
     parentPerspectiveId: null,
     metadata: {
       pathSegments: RELATIONSHIP_TYPES.map((rel) => ({ source: rel.from, relationshipType: rel.type, target: rel.to })),
-      indexes: [],
+      indexes: schemaIndexes(),
     },
-    createdAt: TIMESTAMP,
-    lastEditedAt: TIMESTAMP,
     version: BLOOM_FORMAT_VERSION,
   };
 }

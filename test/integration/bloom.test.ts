@@ -105,8 +105,9 @@ describe('the perspective file', () => {
     expect(perspective.categories.map((c) => c.labels)).toEqual(LABELS.map((l) => [l.label]));
     expect(new Set(perspective.categories.map((c) => c.id)).size).toBe(perspective.categories.length);
     for (const c of perspective.categories) {
-      expect(c.caption.length).toBeGreaterThan(0);
-      for (const caption of c.caption) expect(c.properties.find((p) => p.name === caption)?.isCaption).toBe(true);
+      const shown = c.captions.filter((x) => x.isCaption && x.type === 'property').map((x) => x.key);
+      expect(shown).toEqual([...(LABELS.find((l) => l.label === c.name)?.caption ?? [])].sort());
+      for (const caption of shown) expect(c.properties.map((p) => p.name)).toContain(caption);
       expect(c.color).toMatch(/^#[0-9a-fA-F]{6}$/);
     }
     const ids = [...perspective.templates.map((t) => t.id), ...perspective.sceneActions.map((a) => a.id)];
@@ -133,7 +134,8 @@ describe('the perspective file', () => {
     for (const a of perspective.sceneActions) {
       expect(a.isUpdateQuery).toBe(false);
       expect(a.cypher).toContain('elementId');
-      for (const label of a.availableOn) expect(perspective.categories.map((c) => c.name)).toContain(label);
+      expect(a.categories.length).toBeGreaterThan(0);
+      for (const id of a.categories) expect(perspective.categories.map((c) => c.id)).toContain(id);
     }
   });
 
@@ -141,7 +143,7 @@ describe('the perspective file', () => {
     const status = perspective.categories.find((c) => c.name === COVERAGE_STATUS_LABEL);
     expect(
       status?.styleRules
-        .filter((r) => r.basedOn === 'status')
+        .filter((r) => r.basedOn === 'status_string')
         .map((r) => r.conditionValue)
         .sort(),
     ).toEqual(['excluded', 'gap', 'met', 'partially_met', 'stale', 'unverified']);
@@ -153,12 +155,18 @@ describe('the perspective file', () => {
     const mapsTo = perspective.relationshipTypes.find((r) => r.name === 'MAPS_TO');
     expect(
       mapsTo?.styleRules
-        .filter((r) => r.basedOn === 'relationship')
+        .filter((r) => r.basedOn === 'relationship_string')
         .map((r) => r.conditionValue)
         .sort(),
     ).toEqual(['equal', 'intersects_with', 'no_relationship', 'subset_of', 'superset_of']);
     expect(mapsTo?.styleRules).toContainEqual(
-      expect.objectContaining({ type: 'range', basedOn: 'strength', minValue: 1, maxValue: 10, applySize: true }),
+      expect.objectContaining({
+        type: 'range',
+        basedOn: 'strength_number',
+        minSizeValue: '1',
+        maxSizeValue: '10',
+        applySize: true,
+      }),
     );
   });
 });
@@ -191,11 +199,12 @@ describe('the vocabulary against the seeded demo graph', () => {
   });
 
   it('every stored property is listed with its type; captions are always present', async () => {
+    // Neo4j's property types in Bloom's words (as Bloom exports write them).
     const typeOf: Record<string, string> = {
-      String: 'String',
-      Double: 'Float',
-      Long: 'Integer',
-      Boolean: 'Boolean',
+      String: 'string',
+      Double: 'number',
+      Long: 'bigint',
+      Boolean: 'boolean',
       Date: 'Date',
       DateTime: 'DateTime',
       // Bloom has no list type; list properties (the AI Act facts of a System) are declared as strings.
@@ -210,7 +219,8 @@ describe('the vocabulary against the seeded demo graph', () => {
       const category = perspective.categories.find((c) => c.name === label);
       const property = category?.properties.find((p) => p.name === r.get('propertyName'));
       expect(property?.dataType, `${label}.${r.get('propertyName')}`).toBe(typeOf[r.get('type') as string]);
-      if (property?.isCaption) expect(r.get('mandatory'), `caption ${label}.${property.name}`).toBe(true);
+      const caption = category?.captions.find((c) => c.type === 'property' && c.key === property?.name)?.isCaption;
+      if (caption) expect(r.get('mandatory'), `caption ${label}.${property?.name}`).toBe(true);
     }
     const rels = await graph.run(
       'CALL db.schema.relTypeProperties() YIELD relType, propertyName, propertyTypes WHERE propertyName IS NOT NULL RETURN relType, propertyName, propertyTypes[0] AS type',
@@ -220,7 +230,7 @@ describe('the vocabulary against the seeded demo graph', () => {
       if (INTERNAL_RELATIONSHIP_TYPES.includes(type)) continue;
       const property = perspective.relationshipTypes
         .find((t) => t.name === type)
-        ?.properties.find((p) => p.name === r.get('propertyName'));
+        ?.properties.find((p) => p.propertyKey === r.get('propertyName'));
       expect(property?.dataType, `${type}.${r.get('propertyName')}`).toBe(typeOf[r.get('type') as string]);
     }
   });

@@ -28,9 +28,9 @@ export function reachBasis(reach: Reach & { basis?: string | null }): ReachBasis
 }
 
 const BASIS_TEXT: Record<ReachBasis, string> = {
-  direct: 'direct',
-  inherited: 'inherited (full mapping)',
-  indicated: 'indicated (partial mapping, does not count)',
+  direct: 'a control of the evidence implements it',
+  inherited: 'met through a full mapping (equal/superset_of) from a requirement the control implements fully',
+  indicated: 'a partial mapping points at it: advice, it does not count',
 };
 
 function validity(item: EvidenceCoveringBoth, day: string): string {
@@ -52,7 +52,7 @@ function side(reaches: Reach[], ctx: Context, open: OpenRequirement): HTMLElemen
         { 'data-uid': r.uid, 'data-basis': basis },
         requirementLink(r.uid, r.ref, open),
         ' ',
-        h('span', { class: `basis ${basis}` }, BASIS_TEXT[basis]),
+        h('span', { class: `basis ${basis}`, title: BASIS_TEXT[basis] }, basis),
         h(
           'div',
           { class: 'muted' },
@@ -101,7 +101,13 @@ export async function renderEvidence(
       'p',
       { class: 'headline' },
       h('strong', { id: 'evidence-total' }, result.total),
-      ` evidence items support controls that cover requirements of both ${a} and ${b} (approved and valid on ${result.today}; requirements reached directly or through one approved mapping).`,
+      ` evidence items support controls that cover requirements of both ${a} and ${b} (approved and valid on ${result.today}; requirements reached directly or through one approved mapping). `,
+      h('span', { class: 'basis direct' }, 'direct'),
+      ': a control the evidence supports implements it; ',
+      h('span', { class: 'basis inherited' }, 'inherited'),
+      ': met through a full mapping; ',
+      h('span', { class: 'basis indicated' }, 'indicated'),
+      ': a partial mapping points at it (advice, does not count).',
     ),
     table(
       'evidence-table',

@@ -414,14 +414,27 @@ export async function renderNeighbourhood(root: HTMLElement, uid: string, openRe
     name: 'concentric',
     concentric: (node) => Number(node.data('level')),
     levelWidth: () => 1,
-    minNodeSpacing: 40,
+    minNodeSpacing: 30,
+    spacingFactor: 0.9,
     animate: false,
     padding: 30,
   });
+  // Labels keep their size on screen whatever the zoom (Cytoscape sizes text in graph units): 13 px
+  // for nodes, 11 px for edges, however far the fit had to zoom out.
+  const readableLabels = () => {
+    const zoom = cy.zoom();
+    cy.batch(() => {
+      cy.nodes().style({ 'font-size': 13 / zoom, 'text-max-width': `${170 / zoom}px`, 'text-margin-y': 4 / zoom });
+      cy.nodes('[kind = "focus"]').style('font-size', 15 / zoom);
+      cy.edges().style('font-size', 11 / zoom);
+    });
+  };
   layout.one('layoutstop', () => {
-    cy.fit(undefined, 30);
+    cy.fit(undefined, 40);
+    readableLabels();
     container.dataset.layout = 'done';
   });
+  cy.on('zoom', readableLabels);
   layout.run();
   // What Cytoscape actually holds, for readers and the browser tests.
   container.dataset.nodes = String(cy.nodes().length);

@@ -90,7 +90,8 @@ export function select(
   return h('label', { class: 'field' }, `${label} `, element);
 }
 
-export const frameworkOptions = (ctx: Context) => ctx.frameworks.map((f) => ({ value: f.id, label: `${f.id} — ${f.name}` }));
+export const frameworkOptions = (ctx: Context) =>
+  ctx.frameworks.map((f) => ({ value: f.id, label: `${f.id} — ${f.name.length > 48 ? `${f.name.slice(0, 47)}…` : f.name}` }));
 
 /** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
