@@ -15,8 +15,8 @@ const HERE = EXPLORER_DIR;
 const COMPILED = import.meta.url.endsWith('.js');
 
 /**
- * Same origin only. NVL sets inline styles on its canvas and tooltip elements ('unsafe-inline' for styles);
- * its layouts run in the page (disableWebWorkers), so no worker source is needed.
+ * Same origin only. Cytoscape sets inline styles on its canvas elements ('unsafe-inline' for styles) and
+ * lays out in the page, so no worker source is needed; exports are saved through blob: URLs (downloads).
  */
 const CSP = [
   "default-src 'none'",

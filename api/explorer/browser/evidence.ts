@@ -19,8 +19,10 @@ const QUERY = `query EvidenceCoveringBoth($a: String!, $b: String!, $today: Stri
 export type ReachBasis = 'direct' | 'inherited' | 'indicated';
 
 /** How a requirement is reached (the result's own `basis` when it carries one). */
-export function reachBasis(reach: Reach & { basis?: string | null }): ReachBasis {
-  if (reach.basis === 'direct' || reach.basis === 'inherited' || reach.basis === 'indicated') return reach.basis;
+export function reachBasis(reach: Reach & { basis?: string | null; reach?: string }): ReachBasis {
+  // With the coverage semantics of issue #13 the question says it itself (`reach`).
+  const told = reach.reach ?? reach.basis;
+  if (told === 'direct' || told === 'inherited' || told === 'indicated') return told;
   // Before issue #13 the result said only `via` (direct or mapping) and the coverage of the path.
   const old = reach as { via?: string };
   if (old.via === 'direct') return 'direct';

@@ -26,9 +26,21 @@ interface Indication {
   strength?: number;
   hops?: number;
 }
-type GapRow = GapItem & { indications?: Indication[] };
+/**
+ * A gap as the question returns it: today `advances` (requirements of other adopted frameworks reached);
+ * with the coverage semantics of issue #13 `meets` (met by inheritance once this is met), `indicates` and
+ * the gap's own `indications`. Both shapes are read.
+ */
+type GapRow = Omit<GapItem, 'advances'> & {
+  advances?: string[];
+  meets?: string[];
+  indicates?: string[];
+  indications?: Indication[];
+};
 
 const indicationsOf = (item: GapRow): Indication[] => (Array.isArray(item.indications) ? item.indications : []);
+/** What closing the gap advances elsewhere: the requirements it would meet by inheritance (or reach). */
+export const advancesOf = (item: GapRow): string[] => item.meets ?? item.advances ?? [];
 
 export async function renderGaps(
   root: HTMLElement,
@@ -66,7 +78,7 @@ export async function renderGaps(
   );
   const { gaps: result } = await gql<{ gaps: GapsResult }>(QUERY, { framework, statuses, today: today() });
   if (!root.isConnected) return;
-  const rows = result.gaps as GapRow[];
+  const rows = result.gaps as unknown as GapRow[];
   const others = ctx.frameworks.filter((f) => f.id !== framework).length;
   fill(
     body,
@@ -94,7 +106,12 @@ export async function renderGaps(
           `${item.frameworks.length} `,
           h('span', { class: 'muted' }, item.frameworks.join(', ')),
         ),
-        h('span', { title: item.advances.join(', ') }, String(item.advances.length)),
+        h(
+          'span',
+          { title: advancesOf(item).join(', ') },
+          String(advancesOf(item).length),
+          item.indicates?.length ? h('span', { class: 'muted' }, ` (+${item.indicates.length} indicated)`) : null,
+        ),
         indicationsOf(item).length
           ? [
               indicatedBadge(indicationsOf(item).length),
@@ -111,7 +128,7 @@ export async function renderGaps(
       (item) => ({
         'data-uid': item.uid,
         'data-leverage': String(item.frameworks.length),
-        'data-advances': String(item.advances.length),
+        'data-advances': String(advancesOf(item).length),
       }),
     ),
   );
@@ -138,7 +155,7 @@ export async function renderGaps(
       item.status,
       item.frameworks.length,
       item.frameworks.join(' '),
-      item.advances.length,
+      advancesOf(item).length,
       indicationsOf(item)
         .map((x) => x.source)
         .join(' '),
