@@ -4,7 +4,7 @@
  * same elements as a list and the `explain` question's account of the requirement's status.
  *
  * Cytoscape draws on a canvas in the page (no workers, no WebGL, no network). Labels are set in CSS pixels
- * large enough to read (node 13 px, edge 11 px on a white halo), the layout is concentric (the requirement
+ * large enough to read (node 13 px, edge 11 px on a white halo), the layout is in rings (the requirement
  * in the middle, mapped requirements and controls around it, evidence outside), and a legend sits on the
  * canvas. The element counts Cytoscape holds are written to the container for readers and the browser tests.
  */
@@ -78,7 +78,7 @@ function isExpired(evidence: EvidenceItem, day: string): boolean {
   return evidence.validUntil !== null && evidence.validUntil < day;
 }
 
-/** Ring in the concentric layout (higher = nearer the middle). */
+/** Kind of element, for readers (the layout rings follow the graph's distances). */
 const LEVEL = { focus: 4, requirement: 3, control: 2, evidence: 1 } as const;
 
 /** Cytoscape elements; node ids are requirement uids, control:<id> and evidence:<id>. */
@@ -410,12 +410,15 @@ export async function renderNeighbourhood(root: HTMLElement, uid: string, openRe
     maxZoom: 3,
   });
   current = cy;
+  // Rings by distance from the requirement: its mappings, part and controls around it, each control's
+  // evidence further out next to it (breadth-first from the requirement, drawn as circles).
   const layout = cy.layout({
-    name: 'concentric',
-    concentric: (node) => Number(node.data('level')),
-    levelWidth: () => 1,
-    minNodeSpacing: 30,
-    spacingFactor: 0.9,
+    name: 'breadthfirst',
+    roots: [uid],
+    circle: true,
+    directed: false,
+    spacingFactor: 2.2,
+    avoidOverlap: true,
     animate: false,
     padding: 30,
   });
@@ -431,6 +434,11 @@ export async function renderNeighbourhood(root: HTMLElement, uid: string, openRe
   };
   layout.one('layoutstop', () => {
     cy.fit(undefined, 40);
+    // A small neighbourhood is not blown up beyond 1.2x.
+    if (cy.zoom() > 1.2) {
+      cy.zoom(1.2);
+      cy.center();
+    }
     readableLabels();
     container.dataset.layout = 'done';
   });
