@@ -3,7 +3,7 @@ import type { Graph } from '../graph/connection.ts';
 import { coverage, type CoverageResult } from './coverage.ts';
 import { toCsv as csvText } from '../importers/csv/write.ts';
 import { QueryParameterError } from './question.ts';
-import { HEADLINE_LABELS } from './status.ts';
+import { COVERAGE_STATUSES, HEADLINE_LABELS, INHERITED_COLOR, STATUS_COLORS } from './status.ts';
 import type { Indication } from './types.ts';
 
 export const REPORT_FORMATS = ['html', 'md', 'csv'] as const;
@@ -21,6 +21,17 @@ export interface CoverageReportOptions {
   system?: string;
   today?: string;
 }
+
+/**
+ * The status cell of each row in the explorer's colours (queries/status.ts, the one definition): a bar of the
+ * status colour on a light tint of it, so dark text stays readable; met by inheritance in its own colour.
+ */
+const STATUS_CSS = [
+  ...COVERAGE_STATUSES.map(
+    (st) => `tr.${st} td:nth-child(3){background:${STATUS_COLORS[st]}2e;border-left:6px solid ${STATUS_COLORS[st]}}`,
+  ),
+  `tr.met.inherited td:nth-child(3){background:${INHERITED_COLOR}2e;border-left:6px solid ${INHERITED_COLOR}}`,
+].join('\n');
 
 export async function coverageReport(graph: Graph, options: CoverageReportOptions): Promise<string> {
   if (!(REPORT_FORMATS as readonly string[]).includes(options.format)) {
@@ -224,9 +235,8 @@ function toHtml(results: CoverageResult[]): string {
 <style>
 body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}
 td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;font-size:.9rem}th{background:#f3f3f3}
-tr.met td:nth-child(3){background:#d4f4d4}tr.met.inherited td:nth-child(3){background:#d0efec}tr.partially_met td:nth-child(3){background:#fdf3c4}
-tr.stale td:nth-child(3){background:#fbd9b5}tr.unverified td:nth-child(3){background:#e4e4f7}
-tr.gap td:nth-child(3){background:#f8d0d0}tr.excluded td:nth-child(3){background:#eee}
+${STATUS_CSS}
+@media print{body{margin:0}tr{page-break-inside:avoid}}
 </style></head><body>
 ${body.join('\n')}
 </body></html>

@@ -14,10 +14,11 @@ const OWN_DEFAULTS: Record<string, Partial<Record<keyof typeof COVERAGE_DEFAULTS
 };
 
 describe('coverage parameter defaults', () => {
-  // Every question that computes coverage; classify computes none (it reads a system's AI Act facts only).
+  // Every question that computes coverage; classify and search compute none (classify reads a system's
+  // AI Act facts, search finds text).
   const computing = QUESTIONS.filter((q) => q.params.some((p) => (NAMES as string[]).includes(p.name)));
-  it('only classify takes no coverage parameter', () => {
-    expect(QUESTIONS.filter((q) => !computing.includes(q)).map((q) => q.name)).toEqual(['classify']);
+  it('only classify and search take no coverage parameter', () => {
+    expect(QUESTIONS.filter((q) => !computing.includes(q)).map((q) => q.name)).toEqual(['classify', 'search']);
   });
   it.each(computing.map((q) => [q.name, q] as const))('%s applies the documented defaults', (name, q) => {
     const text = cypher(name);

@@ -294,12 +294,7 @@ function headline(coverage: CoverageResult & Headline): HTMLElement {
       'partially met directly',
       'only partial coverage by own controls',
     ),
-    figure(
-      'indicated-count',
-      String(indicated),
-      'indicated (advice, not counted)',
-      'requirements not met that a mapping points at',
-    ),
+    figure('indicated', String(indicated), 'indicated (advice, not counted)', 'requirements not met that a mapping points at'),
     h(
       'p',
       { class: 'muted' },

@@ -132,7 +132,7 @@ export async function renderHeatmap(
     await gqlBatch<ReuseResult>(
       'reuse',
       { source: 'String!', target: 'String!', today: 'String', first: 'Int' },
-      pairs.map(([source, target]) => ({ source: source.id, target: target.id, today: today(), first: 0 })),
+      pairs.map(([source, target]) => ({ source: source.id, target: target.id, today: today(), first: 1 })),
       (answers) => {
         for (const { index, value } of answers) fillCell(index, value);
         answered += answers.length;
