@@ -148,9 +148,9 @@ describe('the perspective file', () => {
         .sort(),
     ).toEqual(['excluded', 'gap', 'met', 'partially_met', 'stale', 'unverified']);
     // Met by inheritance and "indicated" (not met, related work) come first, in colours of their own.
-    expect(status?.styleRules.slice(0, 2).map((r) => [r.basedOn, r.conditionValue ?? r.condition])).toEqual([
-      ['basis', 'inherited'],
-      ['indicated', 'isTrue'],
+    expect(status?.styleRules.slice(0, 2).map((r) => [r.basedOn, r.condition, r.conditionValue])).toEqual([
+      ['basis_string', 'equals', 'inherited'],
+      ['indicated_boolean', 'equals', 'true'],
     ]);
     const mapsTo = perspective.relationshipTypes.find((r) => r.name === 'MAPS_TO');
     expect(
