@@ -1,7 +1,7 @@
 /**
  * The coverage status vocabulary (queries/README.md "Coverage semantics"), in one place: the statuses and
  * bases the status block returns, their words for people, meanings and colours. The explorer
- * (api/explorer/browser/status.ts), the Bloom perspective (graph/bloom/perspective.ts), the reports and the
+ * (api/explorer/browser/status.ts), the Bloom perspective (bloom/perspective.ts), the reports and the
  * snapshot import it; nothing else spells the list out. Plain constants: the browser bundle imports it too.
  */
 

@@ -16,6 +16,7 @@ import type { RequestHandler } from 'express';
 import type { ConnectOptions, Graph } from '../../graph/connection.ts';
 import { DatabaseUnavailableError, translateNeo4jError } from '../../graph/errors.ts';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../../graph/schema.ts';
+import { ErrorCode } from '../errors.ts';
 
 /** Driver settings for the API's graph (see the module comment). */
 export const API_DRIVER_CONFIG: NonNullable<ConnectOptions['driver']> = {
@@ -24,9 +25,6 @@ export const API_DRIVER_CONFIG: NonNullable<ConnectOptions['driver']> = {
   connectionTimeout: 2_000,
   connectionAcquisitionTimeout: 5_000,
 };
-
-// TODO api/errors.ts: the code and its HTTP status belong in the error module once it lands.
-export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 
 export interface DatabaseState {
   reachable: boolean;
@@ -59,7 +57,7 @@ export interface DatabaseAvailability {
 }
 
 const MESSAGE = 'The database is not reachable right now; retry after the time in Retry-After.';
-const body = () => ({ errors: [{ message: MESSAGE, extensions: { code: DATABASE_UNAVAILABLE } }] });
+const body = () => ({ errors: [{ message: MESSAGE, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } }] });
 
 export function databaseAvailability(graph: Graph, options: DatabaseAvailabilityOptions = {}): DatabaseAvailability {
   const probeTimeoutMs = options.probeTimeoutMs ?? 800;

@@ -1,5 +1,5 @@
 /**
- * The Bloom perspective (graph/bloom/crosswalk.json): generated without drift, true to the seeded graph's
+ * The Bloom perspective (bloom/crosswalk.json): generated without drift, true to the seeded graph's
  * labels, relationship types and properties, and every search phrase and scene action runs read-only on
  * the seeded demo graph and answers what the matching reuse question answers.
  */
@@ -7,15 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isNode, isPath, isRelationship, type Node, type Relationship } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSPECTIVE_FILE, FRAMEWORK_COLORS, perspectiveJson, type BloomPerspective } from '../../graph/bloom/perspective.ts';
-import { clearCoverageSnapshot, writeCoverageSnapshot } from '../../graph/bloom/snapshot.ts';
+import { PERSPECTIVE_FILE, FRAMEWORK_COLORS, perspectiveJson, type BloomPerspective } from '../../bloom/perspective.ts';
+import { clearCoverageSnapshot, writeCoverageSnapshot } from '../../bloom/snapshot.ts';
 import {
   COVERAGE_STATUS_LABEL,
   INTERNAL_LABELS,
   INTERNAL_RELATIONSHIP_TYPES,
   LABELS,
   RELATIONSHIP_TYPES,
-} from '../../graph/bloom/vocabulary.ts';
+} from '../../bloom/vocabulary.ts';
 import { PROJECT_ROOT } from '../../graph/config.ts';
 import type { Graph } from '../../graph/connection.ts';
 import { coverage } from '../../queries/coverage.ts';

@@ -1,5 +1,5 @@
 /**
- * graph/bloom/crosswalk.json against the structure real Bloom installations export. Bloom publishes no
+ * bloom/crosswalk.json against the structure real Bloom installations export. Bloom publishes no
  * schema for perspective files, so the field lists below are those carried by EVERY one of these public
  * perspectives exported by Bloom 2.20/2.21 (Neo4j Desktop's Bloom and Aura's Explore), read field by field:
  *   - halftermeyer/quant-temporal-asset-correlation, perspective.json (Bloom 2.21.0)
@@ -14,7 +14,7 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PERSPECTIVE_FILE } from '../../graph/bloom/perspective.ts';
+import { PERSPECTIVE_FILE } from '../../bloom/perspective.ts';
 
 const ROOT = [
   'name',

@@ -3,6 +3,8 @@
  * from the URL fragment (`#token=...`, which browsers never send to a server) or the paste field, and lives
  * in sessionStorage for this tab only.
  */
+import { ErrorCode } from '../../error-codes.ts';
+
 const STORAGE_KEY = 'crosswalk.explorer.token';
 
 export class ApiError extends Error {
@@ -15,7 +17,7 @@ export class ApiError extends Error {
     super(message);
   }
   get unauthenticated(): boolean {
-    return this.status === 401 || this.code === 'UNAUTHENTICATED';
+    return this.status === 401 || this.code === ErrorCode.UNAUTHENTICATED;
   }
 }
 
@@ -81,7 +83,7 @@ interface GraphQLResponse<T> {
 /** POST /graphql; the whole response, partial data and errors included. */
 async function post<T>(query: string, variables: Record<string, unknown>): Promise<{ status: number; body: GraphQLResponse<T> }> {
   const token = getToken();
-  if (!token) throw new ApiError('No token', 401, 'UNAUTHENTICATED');
+  if (!token) throw new ApiError('No token', 401, ErrorCode.UNAUTHENTICATED);
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -1,5 +1,5 @@
-import { clearCoverageSnapshot, writeCoverageSnapshot } from '../../../graph/bloom/snapshot.ts';
-import { COVERAGE_STATUSES } from '../../../graph/bloom/vocabulary.ts';
+import { clearCoverageSnapshot, writeCoverageSnapshot } from '../../../bloom/snapshot.ts';
+import { COVERAGE_STATUSES } from '../../../bloom/vocabulary.ts';
 import { defineCommand, log, printJson, withGraph } from '../../command.ts';
 import { booleanValue, listValue, stringValue, UsageError } from '../../flags.ts';
 import { bloomSpec } from './spec.ts';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { PERSPECTIVE_FILE, perspectiveJson } from '../../../graph/bloom/perspective.ts';
+import { PERSPECTIVE_FILE, perspectiveJson } from '../../../bloom/perspective.ts';
 import { mappingsToCsv, mappingsToOscal, readMappings } from '../../../importers/export.ts';
 import { exportSoa } from '../../../queries/soa-export.ts';
 import { defineCommand, log, withGraph, type Io } from '../../command.ts';

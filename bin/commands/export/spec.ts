@@ -28,14 +28,14 @@ export const exportSpec: CommandSpec = {
       name: 'out',
       type: 'string',
       valueName: 'FILE',
-      description: "write to FILE instead of stdout (bloom: default graph/bloom/crosswalk.json, '-' = stdout)",
+      description: "write to FILE instead of stdout (bloom: default bloom/crosswalk.json, '-' = stdout)",
     },
   ],
   description: `mappings  the crosswalk in the mappings template (seeds/mappings/README.md) or as an OSCAL 1.2
           mapping-collection (JSON); both import again with crosswalk import
 soa       the Statement of Applicability of the organization for the framework's Annex A (crosswalk query
           soa): applicability, justification, implementing controls, status and evidence; xlsx needs --out
-bloom     the Neo4j Bloom perspective generated from the model (graph/bloom/): categories, style rules,
+bloom     the Neo4j Bloom perspective generated from the model (bloom/): categories, style rules,
           search phrases and scene actions; needs no database. Colours by coverage status come from
           'crosswalk bloom snapshot --org ID'.`,
 };

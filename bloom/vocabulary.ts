@@ -1,10 +1,10 @@
 /**
  * The graph's labels and relationship types with their properties: the one list the Bloom perspective
- * (graph/bloom/perspective.ts) is generated from. test/integration/bloom.test.ts checks it against the seeded demo graph
+ * (bloom/perspective.ts) is generated from. test/integration/bloom.test.ts checks it against the seeded demo graph
  * (every label, relationship type, path and stored property appears here, and everything here exists) and
  * against api/typeDefs.graphql, so a new label or property cannot be forgotten silently.
  */
-import { CONTROL_STATUSES, COVERAGES, EVIDENCE_STATUSES, MAPPING_RELATIONSHIPS, MAPPING_STATUSES } from '../model.ts';
+import { CONTROL_STATUSES, COVERAGES, EVIDENCE_STATUSES, MAPPING_RELATIONSHIPS, MAPPING_STATUSES } from '../graph/model.ts';
 
 /** Bloom's property data types (the names Bloom writes into a perspective). */
 export type BloomDataType = 'String' | 'Integer' | 'Float' | 'Boolean' | 'Date' | 'DateTime';
@@ -36,7 +36,7 @@ const b = (name: string): PropertySpec => ({ name, dataType: 'Boolean' });
 const d = (name: string): PropertySpec => ({ name, dataType: 'Date' });
 
 /**
- * The per-organization coverage snapshot (graph/bloom/snapshot.ts): one node per assessed requirement,
+ * The per-organization coverage snapshot (bloom/snapshot.ts): one node per assessed requirement,
  * written on request for Bloom's rule-based styling, since Requirements are shared by every organization
  * and carry no status of their own.
  */
@@ -169,5 +169,5 @@ export const INTERNAL_RELATIONSHIP_TYPES: readonly string[] = ['COVERAGE_INHERIT
 // ---- Values the style rules colour (from graph/model.ts and the coverage semantics) ----
 
 // The status list has one home, queries/status.ts (the snapshot stores what the coverage question returns).
-export { COVERAGE_STATUSES } from '../../queries/status.ts';
+export { COVERAGE_STATUSES } from '../queries/status.ts';
 export { CONTROL_STATUSES, COVERAGES, EVIDENCE_STATUSES, MAPPING_RELATIONSHIPS, MAPPING_STATUSES };

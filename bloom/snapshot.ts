@@ -6,9 +6,9 @@
  * status is written as separate nodes, on request (`crosswalk bloom snapshot`), from the coverage question
  * itself (queries/coverage.cypher): the same semantics as the API, frozen at `asOf`.
  */
-import type { Graph } from '../connection.ts';
-import { CrosswalkError } from '../errors.ts';
-import { coverage } from '../../queries/coverage.ts';
+import type { Graph } from '../graph/connection.ts';
+import { CrosswalkError } from '../graph/errors.ts';
+import { coverage } from '../queries/coverage.ts';
 import { bloomCypher } from './perspective.ts';
 
 export interface SnapshotOptions {

@@ -1,5 +1,5 @@
 /**
- * The Neo4j Bloom perspective (graph/bloom/crosswalk.json), generated from the model so that it never drifts:
+ * The Neo4j Bloom perspective (bloom/crosswalk.json), generated from the model so that it never drifts:
  * `crosswalk export bloom` writes it, test/integration/bloom.test.ts regenerates it and compares.
  *
  * Format: the JSON Bloom 2.20/2.21 writes with "Export perspective" (Neo4j Desktop's Bloom, Aura's Explore).
@@ -24,9 +24,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { v5 as uuidv5 } from 'uuid';
-import { cypher as questionCypher } from '../../queries/cypher.ts';
-import { PROJECT_ROOT } from '../config.ts';
-import { INDICATED_COLOR, INHERITED_COLOR, STATUS_COLORS as QUERY_STATUS_COLORS } from '../../queries/status.ts';
+import { cypher as questionCypher } from '../queries/cypher.ts';
+import { PROJECT_ROOT } from '../graph/config.ts';
+import { INDICATED_COLOR, INHERITED_COLOR, STATUS_COLORS as QUERY_STATUS_COLORS } from '../queries/status.ts';
 import {
   CONTROL_STATUSES,
   COVERAGE_STATUS_LABEL,
@@ -41,7 +41,7 @@ import {
   type PropertySpec,
 } from './vocabulary.ts';
 
-export const PERSPECTIVE_FILE = path.join(PROJECT_ROOT, 'graph', 'bloom', 'crosswalk.json');
+export const PERSPECTIVE_FILE = path.join(PROJECT_ROOT, 'bloom', 'crosswalk.json');
 /** The Bloom version whose export format is written (the newest seen in real exports); see the notes above. */
 export const BLOOM_FORMAT_VERSION = '2.21.0';
 /** Fixed creation/edit time (2026-11-22T00:00:00Z, in ms as Bloom writes it): regenerating changes nothing. */
@@ -405,18 +405,14 @@ const RELATIONSHIP_CAPTION: Record<string, string> = { MAPS_TO: 'relationship', 
 
 // ---- Search phrases and scene actions ----
 
-const INCLUDE = /^\/\/ @include ([\w-]+)[ \t]*$/gm;
-
 /**
- * The Cypher of graph/bloom/NAME.cypher as it goes into the perspective: `// @include BLOCK` expanded from
- * queries/ (the shared status block, so Bloom judges coverage exactly as the API does) and comment-only and
- * blank lines dropped (the .cypher files carry the explanations).
+ * The Cypher of bloom/NAME.cypher as it goes into the perspective, loaded by the one Cypher loader
+ * (queries/cypher.ts: `// @include status-block` expands the shared status block, so Bloom judges coverage
+ * exactly as the API does), with comment-only and blank lines dropped (the .cypher files carry the
+ * explanations).
  */
 export function bloomCypher(name: string): string {
-  const text = fs
-    .readFileSync(path.join(PROJECT_ROOT, 'graph', 'bloom', `${name}.cypher`), 'utf8')
-    .replace(INCLUDE, (_line, block: string) => questionCypher(block));
-  return text
+  return questionCypher(`bloom/${name}`)
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.trim().startsWith('//'))
     .join('\n');
