@@ -18,6 +18,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { GraphQLFormattedError } from 'graphql';
 import { readConfig } from '../graph/config.ts';
 import type { Graph } from '../graph/connection.ts';
+import { DatabaseQueryError, DatabaseUnavailableError, translateNeo4jError } from '../graph/errors.ts';
 import { AuthenticationError, bearerToken, createVerifier, resolveAuth, type CrosswalkClaims } from './auth.ts';
 import { admission } from './admission.ts';
 import { readApiOptions, type ApiOptions } from './config.ts';
@@ -100,28 +101,6 @@ function formatError(options: ApiOptions) {
     const notFound =
       code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && (cause as Error).message.split(NOT_FOUND_PREFIX)[1];
     if (notFound) return { message: notFound.trim(), path, extensions: { code: ErrorCode.NOT_FOUND } };
-    if (code && /TransactionTimedOut|LockAcquisitionTimeout|LockClientStopped|Transaction\.Terminated/.test(code)) {
-      return {
-        message: `The query ran longer than ${options.limits.timeoutMs} ms, or its client went away, and was stopped.`,
-        path,
-        extensions: { code: ErrorCode.TIMEOUT },
-      };
-    }
-    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed')
-      return { message: CONFLICT_MESSAGE, path, extensions: { code: ErrorCode.CONFLICT } };
-    // Driver-side failures (no connection, pool exhausted) carry codes such as ServiceUnavailable or
-    // SessionExpired; their text names hosts and pool internals, which stay in the server log.
-    if ((code?.startsWith('Neo.') || code === 'ServiceUnavailable' || code === 'SessionExpired') && !options.development) {
-      console.error('[api] database error:', cause);
-      const unavailable = code === 'ServiceUnavailable' || code === 'SessionExpired';
-      return unavailable
-        ? {
-            message: 'The database is not reachable right now. Retry shortly.',
-            path,
-            extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
-          }
-        : { message: 'The database could not answer this request.', path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
-    }
     if (/Connection acquisition timed out/.test(String((cause as Error | null)?.message)) && !options.development) {
       console.error('[api] database error:', cause);
       return {
@@ -129,6 +108,32 @@ function formatError(options: ApiOptions) {
         path,
         extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
       };
+    }
+    // Every other database failure goes through the one translator (graph/errors.ts) the CLI and the
+    // importer use; its class decides the code. Driver texts name hosts and pool internals: server log only.
+    const translated = translateNeo4jError(cause);
+    if (translated instanceof DatabaseQueryError && translated.kind === 'timeout') {
+      return {
+        message: `The query ran longer than ${options.limits.timeoutMs} ms, or its client went away, and was stopped.`,
+        path,
+        extensions: { code: ErrorCode.TIMEOUT },
+      };
+    }
+    if (translated instanceof DatabaseQueryError && translated.kind === 'conflict') {
+      return { message: CONFLICT_MESSAGE, path, extensions: { code: ErrorCode.CONFLICT } };
+    }
+    if (translated instanceof DatabaseQueryError && translated.kind === 'too-large') {
+      return { message: translated.message, path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
+    if (translated !== cause && !options.development) {
+      console.error('[api] database error:', cause);
+      return translated instanceof DatabaseUnavailableError
+        ? {
+            message: 'The database is not reachable right now. Retry shortly.',
+            path,
+            extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+          }
+        : { message: 'The database could not answer this request.', path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
     }
     return options.production ? { ...formatted, message: formatted.message.replace(SUGGESTION, '') } : formatted;
   };
