@@ -184,12 +184,23 @@ describe('organization inventory CSV', () => {
   });
 
   it('rejects missing and unknown columns', async () => {
-    const problems = await rejected([fixture('bad', 'columns')]);
-    expect(problems).toContain(
-      'risks.csv:line 1 [colour]: unknown column; expected org_id, id, title, likelihood, impact, treatment',
+    const error = await importFiles(graph, [fixture('bad', 'columns')], {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportValidationError);
+    // Codes and positions, not message text (the header is line 1; columns count from 1).
+    const problems = (error as ImportValidationError).problems.map(({ code, line, column, field, file }) => ({
+      code,
+      line,
+      column,
+      field,
+      file: path.basename(file),
+    }));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { code: 'COLUMN_UNKNOWN', line: 1, column: 7, field: 'colour', file: 'risks.csv' },
+        expect.objectContaining({ code: 'COLUMN_MISSING', line: 1, field: 'name', file: 'systems.csv' }),
+        { code: 'COLUMN_UNKNOWN', line: 1, column: 3, field: 'nmae', file: 'systems.csv' },
+      ]),
     );
-    expect(problems).toContain('systems.csv:line 1 [name]: required column is missing');
-    expect(problems.some((p) => p.startsWith('systems.csv:line 1 [nmae]: unknown column'))).toBe(true);
   });
 
   it('rejects an empty file and a file that is not UTF-8', async () => {
