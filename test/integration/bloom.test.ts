@@ -208,7 +208,7 @@ describe('the vocabulary against the seeded demo graph', () => {
       Date: 'Date',
       DateTime: 'DateTime',
       // Bloom has no list type; list properties (the AI Act facts of a System) are declared as strings.
-      StringArray: 'String',
+      StringArray: 'string',
     };
     const nodes = await graph.run(
       'CALL db.schema.nodeTypeProperties() YIELD nodeLabels, propertyName, propertyTypes, mandatory RETURN nodeLabels[0] AS label, propertyName, propertyTypes[0] AS type, mandatory',

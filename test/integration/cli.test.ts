@@ -103,7 +103,7 @@ describe('--json shapes', () => {
     const result = JSON.parse(stdout);
     expect(Object.keys(result)).toEqual(['dryRun', 'records', 'files', 'summary']);
     expect(result.dryRun).toBe(true);
-    expect(result.summary.Framework).toEqual({ created: 0, updated: 0, unchanged: 5 });
+    expect(result.summary.Framework).toEqual({ created: 0, updated: 0, unchanged: 6 });
   });
 
   it('stats --json: frameworks with totals by kind, mappings per pair', async () => {
