@@ -65,7 +65,18 @@ describe('reuse questions over GraphQL', () => {
       questionFields()
         .map((f) => f.field)
         .sort(),
-    ).toEqual(['classify', 'coverage', 'evidenceCoveringBoth', 'explain', 'gaps', 'impact', 'obligations', 'reuse', 'soa']);
+    ).toEqual([
+      'classify',
+      'coverage',
+      'evidenceCoveringBoth',
+      'explain',
+      'gaps',
+      'impact',
+      'obligations',
+      'reuse',
+      'search',
+      'soa',
+    ]);
   });
 
   it("answers exactly what the CLI answers, for the caller's organization", async () => {

@@ -107,7 +107,8 @@ describe('the bundled Neo4j', () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two JVM starts and stops of a real Neo4j.
+  }, 180_000);
 
   it('takes the next free port when the preferred one is busy', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-port-'));
