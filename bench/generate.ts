@@ -92,7 +92,7 @@ export const INVENTORY_FILES = [
 export type InventoryFile = (typeof INVENTORY_FILES)[number];
 
 /** mulberry32: a tiny seeded PRNG, good enough for test data; the same seed gives the same sequence. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../api/auth.ts';
 import { readApiOptions, type ApiOptions } from '../../api/config.ts';
 import { startApiServer, type ApiServer } from '../../api/server.ts';
-import { generateTenant, tenantFiles, type Tenant } from '../../bench/generate.ts';
+import { generateTenant, prng, tenantFiles, type Tenant } from '../../bench/generate.ts';
 import { verify } from '../../coverage/index.ts';
 import type { Graph } from '../../graph/connection.ts';
 import { importFiles } from '../../importers/index.ts';
@@ -29,17 +29,7 @@ let tenant: Tenant;
 let dir: string;
 let editor: string;
 
-/** mulberry32, seeded: the same writes every run, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded: the same writes every run, so a failure reproduces.
 const random = prng(20261201);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 const chance = (p: number) => random() < p;
