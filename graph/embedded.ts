@@ -159,11 +159,21 @@ export interface StartOptions {
   log?: Log;
 }
 
-function lostPortRace(dataDir: string): boolean {
-  const debugLog = path.join(storeDir(dataDir), 'logs', 'debug.log');
-  if (!fs.existsSync(debugLog)) return false;
-  const text = fs.readFileSync(debugLog, 'utf8');
-  return /PortBindException|Address already in use/.test(text.slice(-20_000));
+const debugLog = (dataDir: string) => path.join(storeDir(dataDir), 'logs', 'debug.log');
+const sizeOf = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
+const appendedSince = (file: string, offset: number) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').slice(offset) : '');
+
+/**
+ * Another process can take the port between the launcher's check and Neo4j's bind (several instances
+ * starting at once): the launcher's exit code, its log or, when Neo4j reports only a generic start
+ * failure, Neo4j's debug log written during this start names the bind error.
+ */
+function lostPortRace(start: { exitCode: number | null; reason: string; launcherLog: string; debugLog: string }): boolean {
+  return (
+    start.exitCode === EXIT_PORT_IN_USE ||
+    /already in use/i.test(start.reason) ||
+    /PortBindException|Address already in use/.test(`${start.launcherLog}\n${start.debugLog}`)
+  );
 }
 
 /** What mkdir/write report on a read-only mount (mkdir -p of a missing directory there says ENOENT). */
@@ -199,7 +209,8 @@ export async function startBundled(config: BundledDatabaseConfig, options: Start
 
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await firstFreePort(config.port + attempt, log);
-    const offset = fs.existsSync(logPath) ? fs.statSync(logPath).size : 0;
+    const offset = sizeOf(logPath);
+    const debugOffset = sizeOf(debugLog(config.dataDir));
     const out = fs.openSync(logPath, 'a');
     const args = [
       `-Xmx${config.heap}`,
@@ -236,16 +247,14 @@ export async function startBundled(config: BundledDatabaseConfig, options: Start
       fs.writeFileSync(stateFile(config.dataDir), JSON.stringify(instance, null, 2));
       return instance;
     }
-    // Another process may take the port between our check and the JVM's bind (several instances start at once).
-    const appended = fs.readFileSync(logPath, 'utf8').slice(offset);
-    if (child.exitCode === EXIT_PORT_IN_USE || /already in use/i.test(ready.reason) || /Address already in use/.test(appended)) {
-      if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-      continue;
-    }
     if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-    // Another process can take the port between the launcher's check and Neo4j's bind (parallel test
-    // runs): Neo4j then reports a generic start failure, and only its debug log names the bind error.
-    if (lostPortRace(config.dataDir)) continue;
+    const race = {
+      exitCode: child.exitCode,
+      reason: ready.reason,
+      launcherLog: appendedSince(logPath, offset),
+      debugLog: appendedSince(debugLog(config.dataDir), debugOffset),
+    };
+    if (lostPortRace(race)) continue;
     throw new BundledDatabaseError(
       `the bundled Neo4j did not start: ${ready.reason}`,
       /lock/i.test(ready.reason)
