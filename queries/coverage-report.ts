@@ -119,9 +119,8 @@ function summaryRow(r: CoverageResult): string[] {
     pct(r.percentPartiallyMetDirect),
   ];
 }
-const SUMMARY_COLUMNS = [
-  'framework',
-  'applicable',
+/** The status counts both tables show, in the same order (summary per framework, roll-up per group). */
+const COUNT_COLUMNS = [
   'met directly',
   'met by inheritance',
   'partially met',
@@ -130,25 +129,16 @@ const SUMMARY_COLUMNS = [
   'gap',
   'excluded',
   'indicated',
+];
+const SUMMARY_COLUMNS = [
+  'framework',
+  'applicable',
+  ...COUNT_COLUMNS,
   `% ${HEADLINE_LABELS.percentMetDirect}`,
   `% ${HEADLINE_LABELS.percentMet}`,
   `% ${HEADLINE_LABELS.percentPartiallyMetDirect}`,
 ];
-const GROUP_COLUMNS = [
-  'group',
-  'title',
-  'requirements',
-  'met directly',
-  'met by inheritance',
-  'partially met',
-  'stale',
-  'unverified',
-  'gap',
-  'excluded',
-  'indicated',
-  '% met directly',
-  '% met incl. inherited',
-];
+const GROUP_COLUMNS = ['group', 'title', 'requirements', ...COUNT_COLUMNS, '% met directly', '% met incl. inherited'];
 const groupCells = (g: CoverageResult['groups'][number]): string[] => [
   g.ref,
   g.title,
