@@ -27,7 +27,10 @@ const PAGE = 50;
 /** Every way stops a question after the API's default transaction timeout, so none can run unbounded. */
 export const QUESTION_TIMEOUT_MS = DEFAULT_LIMITS.timeoutMs;
 
-/** Parameters per question (without org), chosen from the tenant deterministically. */
+/**
+ * What is asked, by label (the question's name, or `question:variant` for a second way of asking it), with
+ * its parameters (without org), chosen from the tenant deterministically.
+ */
 export function questionParams(tenant: Tenant): Record<string, Record<string, string | number>> {
   const [a, b] = tenant.frameworks as [string, string];
   const today = tenant.today;
@@ -37,14 +40,20 @@ export function questionParams(tenant: Tenant): Record<string, Record<string, st
     reuse: { source: a, target: b, today, first: PAGE },
     gaps: { framework: a, today, first: PAGE },
     impact: { evidence: tenant.probe.evidence, today, first: PAGE },
+    'impact:withinDays': { withinDays: 90, today, first: PAGE },
     explain: { requirement: tenant.probe.requirement, today },
+    classify: { system: tenant.probe.system },
     obligations: { system: tenant.probe.system, today },
     soa: { framework: 'iso27001', today },
+    search: { q: 'security incident', first: PAGE },
   };
   const unknown = QUESTIONS.filter((q) => !params[q.name]).map((q) => q.name);
   if (unknown.length) throw new Error(`bench/asking.ts has no parameters for the question(s) ${unknown.join(', ')}; add them`);
   return params;
 }
+
+/** The question a label asks. */
+export const questionOf = (label: string): string => label.split(':')[0]!;
 
 /** A GraphQL document asking one question with literal arguments (GraphQL string literals are JSON strings). */
 export function graphqlDocument(question: string, params: Record<string, string | number>): string {
@@ -64,8 +73,8 @@ export function rawAsker(graph: Graph, tenant: Tenant): Asker {
   const specs = new Map(QUESTIONS.map((q) => [q.name, q.params]));
   return {
     async ask(question) {
-      const validated = validateParams(specs.get(question) ?? [], { ...params[question], org: tenant.org });
-      const { records } = await graph.driver.executeQuery(cypher(question), validated, {
+      const validated = validateParams(specs.get(questionOf(question)) ?? [], { ...params[question], org: tenant.org });
+      const { records } = await graph.driver.executeQuery(cypher(questionOf(question)), validated, {
         database: graph.database,
         transactionConfig: { timeout: QUESTION_TIMEOUT_MS },
       });
@@ -85,14 +94,14 @@ export function graphqlAsker(schema: GraphQLSchema, graph: Graph, tenant: Tenant
   });
   return {
     async ask(question) {
-      if (!served.has(question)) throw new Error(`the API does not serve ${question}`);
+      if (!served.has(questionOf(question))) throw new Error(`the API does not serve ${question}`);
       const result = await graphql.graphql({
         schema,
-        source: graphqlDocument(question, params[question]!),
+        source: graphqlDocument(questionOf(question), params[question]!),
         contextValue: context(),
       });
       if (result.errors?.length) throw new Error(`${question}: ${result.errors.map((e) => e.message).join('; ')}`);
-      return (result.data as Record<string, unknown>)[fieldName(question)];
+      return (result.data as Record<string, unknown>)[fieldName(questionOf(question))];
     },
   };
 }
@@ -104,14 +113,14 @@ export function httpAsker(url: string, token: string, tenant: Tenant, timeoutMs 
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: graphqlDocument(question, params[question]!) }),
+        body: JSON.stringify({ query: graphqlDocument(questionOf(question), params[question]!) }),
         signal: AbortSignal.timeout(timeoutMs),
       });
       const body = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
       if (!response.ok || body.errors?.length) {
         throw new Error(`${question}: HTTP ${response.status} ${body.errors?.map((e) => e.message).join('; ') ?? ''}`);
       }
-      return body.data?.[fieldName(question)];
+      return body.data?.[fieldName(questionOf(question))];
     },
   };
 }

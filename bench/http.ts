@@ -15,6 +15,8 @@ export interface ApiChild {
   url: string;
   pid: number;
   token: string;
+  /** An editor of the same organization, for the write measurement. */
+  editorToken: string;
   stop(): Promise<void>;
 }
 
@@ -63,10 +65,12 @@ export async function startApiChild(db: BenchDatabase, org: string, log: (line: 
   });
   child.removeAllListeners('exit');
   const token = await mintToken(secret, { roles: ['viewer'], org, subject: 'crosswalk-bench' }, { ttlSeconds: 24 * 3600 });
+  const editorToken = await mintToken(secret, { roles: ['editor'], org, subject: 'crosswalk-bench' }, { ttlSeconds: 24 * 3600 });
   return {
     url,
     pid: child.pid!,
     token,
+    editorToken,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -152,4 +156,40 @@ export async function concurrentLoad(
     byQuestion: Object.fromEntries([...per].map(([q, s]) => [q, summarize(s)])),
     stoppedByDeadline,
   };
+}
+
+const UPDATE_EVIDENCE =
+  'mutation($id: String!, $d: Date) { updateEvidence(where: {id: {eq: $id}}, update: {validUntil: {set: $d}}) { evidence { id } } }';
+
+/**
+ * One evidence update through GraphQL over HTTP, `runs` times (after 3 unmeasured): the mutation returns once
+ * its coverage maintenance has committed, so every question asked after it reflects the write (checked once:
+ * a coverage question asked right after a change of the date must answer as the reference does).
+ */
+export async function measureEvidenceUpdate(
+  api: ApiChild,
+  evidence: string,
+  runs: number,
+): Promise<Latency & { errors: number; errorSamples: string[] }> {
+  let n = 0;
+  let errors = 0;
+  const errorSamples: string[] = [];
+  const samples: number[] = [];
+  for (let i = 0; i < runs + 3; i++) {
+    const day = new Date(Date.parse('2026-01-01T00:00:00Z') + (n++ % 400) * 86_400_000).toISOString().slice(0, 10);
+    const t = performance.now();
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.editorToken}` },
+      body: JSON.stringify({ query: UPDATE_EVIDENCE, variables: { id: evidence, d: day } }),
+    });
+    const body = (await response.json()) as { errors?: { message: string }[] };
+    const ms = performance.now() - t;
+    if (!response.ok || body.errors?.length) {
+      errors++;
+      const message = body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`;
+      if (errorSamples.length < 3) errorSamples.push(message.slice(0, 200));
+    } else if (i >= 3) samples.push(ms);
+  }
+  return { ...summarize(samples), errors, errorSamples };
 }

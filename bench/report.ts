@@ -13,40 +13,59 @@ export interface TargetCheck {
 
 const latencyOf = (f: FactorResult, question: string) => f.latency.find((l) => l.question === question);
 
+/** Our import at the day the targets were set (2026-11-22, bundled Neo4j, quiet machine), seconds per factor. */
+const IMPORT_BEFORE_SECONDS: Record<number, number> = { 0.1: 4.5, 0.3: 10.1, 1: 34.6 };
+
+/** Issue #14's targets (p95 over HTTP, warm), judged at the largest factor measured. */
+const LATENCY_TARGETS: [question: string, ms: number][] = [
+  ['coverage', 50],
+  ['gaps', 50],
+  ['reuse', 50],
+  ['obligations', 50],
+  ['explain', 50],
+  ['evidence-covering-both', 100],
+  ['soa', 100],
+  ['impact', 100],
+  ['impact:withinDays', 300],
+];
+
 export function targetsOf(factors: FactorResult[]): TargetCheck[] {
   const f = [...factors].sort((a, b) => b.factor - a.factor)[0];
   if (!f) return [];
   const at = `factor ${f.factor}`;
-  const checks: TargetCheck[] = [
-    {
-      target: `import >= 0.7x the rate of LOAD CSV batched (${at})`,
-      measured: `${f.import.ratio.vsBatched}x (one-transaction LOAD CSV: ${f.import.ratio.vsSingleTransaction}x)`,
-      met: f.import.ratio.vsBatched >= 0.7,
-    },
-  ];
-  for (const [question, limit] of [
-    ['evidence-covering-both', 50],
-    ['impact', 50],
-    ['coverage', 300],
-  ] as const) {
+  const checks: TargetCheck[] = [];
+  for (const [question, limit] of LATENCY_TARGETS) {
     const l = latencyOf(f, question);
     checks.push({
-      target: `${question} p95 < ${limit} ms over HTTP (${at})`,
+      target: `${question} p95 <= ${limit} ms over HTTP (${at})`,
       measured: l ? `${l.http.p95} ms (raw Cypher ${l.raw.p95} ms)` : 'not measured',
-      met: l ? l.http.runs > 0 && l.http.p95 < limit : null,
+      met: l ? l.http.runs > 0 && l.http.p95 <= limit : null,
     });
   }
-  for (const l of f.latency) {
-    checks.push({
-      target: `${l.question}: GraphQL over HTTP p95 <= 1.5x raw Cypher (${at})`,
-      measured: `${l.ratio.http}x`,
-      met: l.ratio.http <= 1.5,
-    });
-  }
+  const firsts = f.latency.map((l) => ({ question: l.question, ms: Math.max(...Object.values(l.firstAsk ?? {}), 0) }));
+  const slowest = [...firsts].sort((a, b) => b.ms - a.ms)[0];
   checks.push({
-    target: `zero errors under ${f.load.clients} concurrent clients (${at})`,
-    measured: `${f.load.errors} errors in ${f.load.completed} requests${f.load.stoppedByDeadline ? ` (stopped by the deadline before ${f.load.requests})` : ''}`,
-    met: f.load.errors === 0,
+    target: `the first ask of each question after a start <= 1 s (${at})`,
+    measured: slowest ? `slowest: ${slowest.question} ${slowest.ms} ms` : 'not measured',
+    met: slowest ? slowest.ms <= 1000 : null,
+  });
+  checks.push({
+    target: `${f.load.clients} concurrent clients, mixed questions: 0 errors, >= 100 requests/s (${at})`,
+    measured: `${f.load.errors} errors in ${f.load.completed} requests, ${f.load.requestsPerSecond} requests/s${f.load.stoppedByDeadline ? ` (stopped by the deadline before ${f.load.requests})` : ''}`,
+    met: f.load.errors === 0 && f.load.requestsPerSecond >= 100,
+  });
+  if (f.evidenceUpdate) {
+    checks.push({
+      target: `one evidence update through GraphQL until every question reflects it, p95 <= 150 ms (${at})`,
+      measured: `${f.evidenceUpdate.p95} ms (p50 ${f.evidenceUpdate.p50} ms, ${f.evidenceUpdate.errors} errors)`,
+      met: f.evidenceUpdate.errors === 0 && f.evidenceUpdate.p95 <= 150,
+    });
+  }
+  const before = IMPORT_BEFORE_SECONDS[f.factor];
+  checks.push({
+    target: `import including maintenance <= 1.3x the import time before maintained coverage (${at})`,
+    measured: `${f.import.crosswalk.seconds} s${before ? ` vs ${before} s before (${Math.round((f.import.crosswalk.seconds / before) * 100) / 100}x)` : ''}`,
+    met: before ? f.import.crosswalk.seconds <= 1.3 * before : null,
   });
   return checks;
 }
@@ -121,6 +140,11 @@ export function renderMarkdown(report: {
         ['ratio vs batched', ...fs.map((f) => `${f.import.ratio.vsBatched}x`)],
         ['ratio vs one transaction', ...fs.map((f) => `${f.import.ratio.vsSingleTransaction}x`)],
         ['same graph (counts, property sums)', ...fs.map((f) => (f.import.sameGraph ? 'yes' : '**no**'))],
+        ['coverage rebuild after LOAD CSV (s)', ...fs.map((f) => f.import.coverageRebuildSeconds)],
+        [
+          'evidence update over HTTP, p50 / p95 (ms)',
+          ...fs.map((f) => (f.evidenceUpdate ? `${f.evidenceUpdate.p50} / ${f.evidenceUpdate.p95}` : null)),
+        ],
       ],
     ),
     '',
@@ -166,6 +190,7 @@ export function renderMarkdown(report: {
           'db hits',
           'same result',
           'errors raw / in-process / HTTP',
+          'first ask raw / in-process / HTTP',
         ],
         f.latency.map((l) => [
           l.question,
@@ -178,6 +203,7 @@ export function renderMarkdown(report: {
           n(l.profile.dbHits),
           l.sameResult ? 'yes' : '**no**',
           `${l.errors.raw} / ${l.errors.graphql} / ${l.errors.http}`,
+          `${l.firstAsk?.raw ?? '–'} / ${l.firstAsk?.graphql ?? '–'} / ${l.firstAsk?.http ?? '–'}`,
         ]),
       ),
       '',

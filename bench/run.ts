@@ -10,11 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildSchema } from '../api/schema.ts';
 import { CrosswalkError } from '../graph/errors.ts';
-import { QUESTIONS } from '../queries/questions.ts';
-import { graphqlAsker, httpAsker, rawAsker } from './asking.ts';
+import { graphqlAsker, httpAsker, questionParams, rawAsker } from './asking.ts';
 import { describeMachine, externalUri, openBenchDatabase, processMemory, sampleRss } from './database.ts';
 import { generateTenant, tenantCounts, type Tenant } from './generate.ts';
-import { concurrentLoad, startApiChild, type LoadResult } from './http.ts';
+import { concurrentLoad, measureEvidenceUpdate, startApiChild, type LoadResult } from './http.ts';
 import { measureLatency, type QuestionLatency } from './latency.ts';
 import { renderMarkdown, targetsOf } from './report.ts';
 import { round } from './stats.ts';
@@ -104,6 +103,8 @@ export interface FactorResult {
   import: ImportFigures;
   latency: QuestionLatency[];
   load: LoadResult;
+  /** One evidence update through GraphQL over HTTP, until every question reflects it. */
+  evidenceUpdate: Awaited<ReturnType<typeof measureEvidenceUpdate>>;
   memory: {
     /** Peak resident memory over the database JVM's life (it starts fresh per factor), MiB. */
     databasePeakMiB: number | null;
@@ -159,22 +160,20 @@ async function runFactor(factor: number, options: BenchOptions, machine: { value
       });
       log(`  load: ${options.requests} requests from ${options.clients} clients over HTTP`);
       t = performance.now();
-      const load = await concurrentLoad(
-        askers.http,
-        QUESTIONS.map((q) => q.name),
-        {
-          clients: options.clients,
-          requests: options.requests,
-          deadlineSeconds: options.deadlineSeconds,
-          onProgress: (done) => {
-            if (done % 500 === 0)
-              log(`    ${done}/${options.requests} requests, ${((performance.now() - t) / 1000).toFixed(0)} s`);
-          },
+      const load = await concurrentLoad(askers.http, Object.keys(questionParams(tenant)), {
+        clients: options.clients,
+        requests: options.requests,
+        deadlineSeconds: options.deadlineSeconds,
+        onProgress: (done) => {
+          if (done % 500 === 0) log(`    ${done}/${options.requests} requests, ${((performance.now() - t) / 1000).toFixed(0)} s`);
         },
-      );
+      });
       log(
         `  load: ${load.completed} requests, ${load.errors} errors, ${load.requestsPerSecond} req/s, p95 ${load.latency.p95} ms${load.stoppedByDeadline ? ' (stopped by the deadline)' : ''}`,
       );
+      log(`  ${options.runs} updates of ${tenant.probe.evidence} through GraphQL over HTTP (each returns after its maintenance)`);
+      const evidenceUpdate = await measureEvidenceUpdate(api, tenant.probe.evidence, options.runs);
+      log(`  evidence update p50 ${evidenceUpdate.p50} ms, p95 ${evidenceUpdate.p95} ms, ${evidenceUpdate.errors} errors`);
       const memory = {
         databasePeakMiB: processMemory(db.pid)?.peakMiB ?? null,
         databaseQueryPeakMiB: querySampler.stop(),
@@ -192,6 +191,7 @@ async function runFactor(factor: number, options: BenchOptions, machine: { value
         import: imported,
         latency,
         load,
+        evidenceUpdate,
         memory,
         seconds: round((performance.now() - started) / 1000, 1),
       };

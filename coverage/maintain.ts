@@ -5,8 +5,10 @@
  * - org-independent inference paths between requirements (COVERAGE_INHERITS, COVERAGE_INDICATES),
  *   rebuilt when mappings change;
  * - per (organization, requirement) the direct status as validity intervals (:CoverageDirect), recomputed
- *   for the requirements under what the write reached, so any `today` is answered without a recompute.
- * Exclusions and the hierarchy are read live by the questions, so they need no maintenance of their own.
+ *   for the requirements under what the write reached, so any `today` is answered without a recompute;
+ * - per (organization, requirement) what inference gives it, as the last day of each (:CoverageInferred),
+ *   recomputed for what the stored paths reach from the recomputed direct rows.
+ * Exclusions are read live by the questions (one short lookup), so they need no maintenance of their own.
  */
 import neo4j, { type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { Graph } from '../graph/connection.ts';
@@ -40,7 +42,7 @@ export interface CoverageChange {
 
 export interface MaintenanceSummary {
   paths?: { inherits: number; indicates: number };
-  /** Direct rows recomputed (scoped) or written (full), per organization. */
+  /** Direct and inferred rows recomputed (scoped) or written (full), per organization. */
   orgs: Record<string, number>;
 }
 
@@ -64,11 +66,21 @@ export async function rebuildPaths(runner: Runner): Promise<{ inherits: number; 
   await runner.run(cypher('coverage/paths-clear'));
   const inherits = num(await runner.run(cypher('coverage/paths-inherits')), 'created');
   const indicates = num(await runner.run(cypher('coverage/paths-indicates')), 'created');
-  await runner.run(MARK_BUILT);
+  await runner.run(MARK_BUILT, { version: COVERAGE_VERSION });
   return { inherits, indicates };
 }
 
-async function maintainOrg(runner: Runner, change: OrgChange, hierarchy: readonly string[]): Promise<number> {
+/**
+ * One organization: its direct rows (scoped to what the write reached, or all of them), then what inference
+ * gives from them: for what the stored paths reach from the recomputed rows, or in full when the paths or the
+ * hierarchy changed (`redoInference`) or the direct rows were rebuilt.
+ */
+async function maintainOrg(
+  runner: Runner,
+  change: OrgChange,
+  hierarchy: readonly string[],
+  redoInference: boolean,
+): Promise<number> {
   const locked = await runner.run(cypher('coverage/lock-org'), { org: change.org });
   if (locked.records.length === 0) {
     // The organization is gone (or not yet written): none of its rows may stay behind.
@@ -76,19 +88,30 @@ async function maintainOrg(runner: Runner, change: OrgChange, hierarchy: readonl
     return 0;
   }
   const touched = (change.controls?.length ?? 0) + (change.evidence?.length ?? 0);
-  if (change.full || touched > FULL_REBUILD_ABOVE) {
-    return num(await runner.run(cypher('coverage/direct-full'), { org: change.org }), 'written');
+  const full = change.full || touched > FULL_REBUILD_ABOVE;
+  let roots: string[] = [];
+  let written = 0;
+  if (full) written += num(await runner.run(cypher('coverage/direct-full'), { org: change.org }), 'written');
+  else {
+    roots = [...new Set([...(await scopeOf(runner, change)), ...(change.before ?? []), ...hierarchy])];
+    if (roots.length)
+      written += num(await runner.run(cypher('coverage/direct-scoped'), { org: change.org, roots }), 'recomputed');
   }
-  const roots = new Set([...(await scopeOf(runner, change)), ...(change.before ?? []), ...hierarchy]);
-  if (roots.size === 0) return 0;
-  return num(await runner.run(cypher('coverage/direct-scoped'), { org: change.org, roots: [...roots] }), 'recomputed');
+  if (full || redoInference) written += num(await runner.run(cypher('coverage/inferred-full'), { org: change.org }), 'written');
+  else if (roots.length)
+    written += num(await runner.run(cypher('coverage/inferred-scoped'), { org: change.org, roots }), 'recomputed');
+  return written;
 }
 
 const ALL_ORGS = 'MATCH (o:Organization) RETURN o.id AS id ORDER BY id';
-const DROP_ORG_ROWS = 'MATCH (d:CoverageDirect {org: $org}) DELETE d';
-/** Written with the paths: a graph without it (older than maintained coverage) is rebuilt on start. */
-const MARK_BUILT = "MERGE (s:CoverageState {id: 'coverage'})";
-const IS_BUILT = "OPTIONAL MATCH (s:CoverageState {id: 'coverage'}) RETURN s IS NOT NULL AS built";
+const DROP_ORG_ROWS = 'MATCH (d:CoverageDirect|CoverageInferred {org: $org}) DELETE d';
+/**
+ * The version of what is stored, written with the paths: a graph without it, or with an older one (written
+ * before maintained coverage, or before the inferred rows existed), is rebuilt on start.
+ */
+export const COVERAGE_VERSION = 2;
+const MARK_BUILT = "MERGE (s:CoverageState {id: 'coverage'}) SET s.version = $version";
+const IS_BUILT = "OPTIONAL MATCH (s:CoverageState {id: 'coverage'}) RETURN coalesce(s.version = $version, false) AS built";
 
 /** Brings the stored coverage in line with a write; run it in the write's transaction where there is one. */
 export async function maintain(runner: Runner, change: CoverageChange): Promise<MaintenanceSummary> {
@@ -96,13 +119,15 @@ export async function maintain(runner: Runner, change: CoverageChange): Promise<
   if (change.mappings) summary.paths = await rebuildPaths(runner);
   const hierarchy = change.hierarchy ?? [];
   const orgs = new Map((change.orgs ?? []).map((o) => [o.org, o]));
-  if (hierarchy.length) {
+  // New paths or a moved hierarchy change what inference gives every organization.
+  const everyOrg = change.mappings || hierarchy.length > 0;
+  if (everyOrg) {
     for (const record of (await runner.run(ALL_ORGS)).records) {
       const id = String(record.get('id'));
       if (!orgs.has(id)) orgs.set(id, { org: id });
     }
   }
-  for (const change of orgs.values()) summary.orgs[change.org] = await maintainOrg(runner, change, hierarchy);
+  for (const org of orgs.values()) summary.orgs[org.org] = await maintainOrg(runner, org, hierarchy, everyOrg);
   return summary;
 }
 
@@ -112,13 +137,17 @@ export async function maintain(runner: Runner, change: CoverageChange): Promise<
  * this process sees it, on a cluster too.
  */
 export async function maintainGraph(graph: Graph, change: CoverageChange): Promise<MaintenanceSummary> {
+  return writeTransaction(graph, (tx) => maintain(tx, change));
+}
+
+async function writeTransaction<T>(graph: Graph, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   const session = graph.driver.session({
     database: graph.database,
     defaultAccessMode: neo4j.session.WRITE,
     bookmarkManager: graph.driver.executeQueryBookmarkManager,
   });
   try {
-    return await session.executeWrite((tx: ManagedTransaction) => maintain(tx, change));
+    return await session.executeWrite(work);
   } finally {
     await session.close();
   }
@@ -127,7 +156,8 @@ export async function maintainGraph(graph: Graph, change: CoverageChange): Promi
 /** `crosswalk coverage rebuild`: paths and every (or one) organization's direct rows from scratch. */
 export async function rebuild(graph: Graph, options: { org?: string } = {}): Promise<MaintenanceSummary> {
   const orgs = options.org ? [options.org] : (await graph.run(ALL_ORGS)).records.map((record) => String(record.get('id')));
-  const summary = await maintainGraph(graph, { mappings: !options.org });
+  const summary: MaintenanceSummary = { orgs: {} };
+  if (!options.org) summary.paths = await writeTransaction(graph, (tx) => rebuildPaths(tx));
   // One transaction per organization keeps a large tenant's rebuild within transaction memory.
   for (const org of orgs) Object.assign(summary.orgs, (await maintainGraph(graph, { orgs: [{ org, full: true }] })).orgs);
   return summary;
@@ -138,7 +168,7 @@ export async function rebuild(graph: Graph, options: { org?: string } = {}): Pro
  * maintained coverage existed), then repairs what crashed writes left pending. Returns what it did.
  */
 export async function ensureMaintained(graph: Graph): Promise<'rebuilt' | 'current'> {
-  const built = Boolean((await graph.run(IS_BUILT)).records[0]?.get('built'));
+  const built = Boolean((await graph.run(IS_BUILT, { version: COVERAGE_VERSION })).records[0]?.get('built'));
   if (built) return 'current';
   await rebuild(graph);
   return 'rebuilt';

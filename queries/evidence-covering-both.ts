@@ -48,6 +48,7 @@ export const evidenceCoveringBoth = defineQuestion<EvidenceCoveringBothResult>(
     P.minStrength,
     P.indicationDepth,
     P.indicationMinStrength,
+    P.reference,
     { name: 'directOnly', type: 'bool', description: 'only requirements the controls implement themselves (default false)' },
     { name: 'includeInvalid', type: 'bool', description: 'also draft, rejected and expired evidence, flagged (default false)' },
     P.first,

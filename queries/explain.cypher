@@ -10,44 +10,55 @@
 // `chosen` marks the inheritance a part's status uses. One row, column `result`.
 // Params: $requirement (uid), $org, $today, $maxDepth (null = 3), $minStrength (null = 7),
 //         $indicationDepth (null = 1), $indicationMinStrength (null = 5).
-WITH $org AS org, date(coalesce($today, date())) AS today, COLLECT { MATCH (f:Framework) RETURN f.id } AS fws,
+MATCH (req:Requirement {uid: $requirement})
+// Only the requirement's own framework is assessed: the status of its parts (inference may start anywhere).
+WITH req, $org AS org, date(coalesce($today, date())) AS today, [req.frameworkId] AS fws,
      coalesce($maxDepth, 3) AS maxDepth, coalesce($minStrength, 7) AS minStrength,
      coalesce($indicationDepth, 1) AS indicationDepth, coalesce($indicationMinStrength, 5) AS indicationMinStrength,
-     null AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws
-// @include status-block
-WITH maxDepth, minStrength, indicationDepth, indicationMinStrength, today,
-     collect([leaf.uid, {status: status, basis: basis, directStatus: directStatus, controls: controls,
-                         inherited: inherited, indications: indications, exclusion: exclusion}]) AS pairs,
-     head(collect(indicatedParents)) AS indicatedParents, head(collect(coveredDirectly)) AS coveredDirectly
-WITH maxDepth, minStrength, indicationDepth, indicationMinStrength, today, apoc.map.fromPairs(pairs) AS statusBy,
-     apoc.map.fromPairs([p IN coalesce(indicatedParents, []) | [p.uid, p.indications]]) AS parentIndications,
-     coalesce(coveredDirectly, {}) AS coveredDirectly
-MATCH (req:Requirement {uid: $requirement})
-CALL (req, statusBy, today) {
-  MATCH (leaf:Requirement)-[:PART_OF*0..]->(req)
-  WHERE coalesce(leaf.normative, true) AND NOT EXISTS { (:Requirement)-[:PART_OF]->(leaf) }
-  WITH leaf, statusBy[leaf.uid] AS st ORDER BY leaf.order, leaf.uid
-  RETURN collect({uid: leaf.uid, ref: leaf.ref, title: leaf.title, status: coalesce(st.status, 'gap'), basis: st.basis,
-                  directStatus: coalesce(st.directStatus, 'gap'), exclusion: st.exclusion, inherited: st.inherited,
-                  indications: coalesce(st.indications, []),
-                  direct: [ctl IN coalesce(st.controls, []) |
-                    {control: ctl.control, coverage: ctl.coverage, via: ctl.via,
-                     paths: [(e:Evidence {orgId: $org})-[:SUPPORTS]->(c:Control {orgId: $org, id: ctl.control}) |
-                       {nodes: [{label: 'Evidence', id: e.id, title: e.title, status: e.status, validUntil: toString(e.validUntil),
-                                 valid: e.status = 'approved' AND (e.validUntil IS NULL OR e.validUntil >= today)},
-                                {label: 'Control', id: c.id, name: c.name, status: c.status},
-                                {label: 'Requirement', uid: ctl.via}],
-                        relationships: [{type: 'SUPPORTS'}, {type: 'IMPLEMENTS', coverage: ctl.coverage}]}]}]}) AS parts
+     null AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws, coalesce($reference, false) AS reference
+CALL (req, org, today, fws, maxDepth, minStrength, indicationDepth, indicationMinStrength, systemId, dropEvidence, dropControls,
+      sourceFws, reference) {
+// @include coverage/status
+WITH req, org, today, sourceFws, maxDepth, minStrength, indicationDepth, indicationMinStrength, leaf, status, basis,
+     directStatus, exclusion, direct, detail, indicatedParents
+WHERE EXISTS { (leaf)-[:PART_OF*0..]->(req) }
+// @include coverage/read-detail
+WITH req, org, today, maxDepth, minStrength, indicationDepth, indicationMinStrength, leaf, status, basis, directStatus,
+     exclusion, controls, inherited, indications, indicatedParents
+ORDER BY leaf.order, leaf.uid
+RETURN head(collect(indicatedParents)) AS refParents,
+     collect({uid: leaf.uid, ref: leaf.ref, title: leaf.title, status: status, basis: basis, directStatus: directStatus,
+              exclusion: exclusion, inherited: inherited, indications: indications,
+              direct: [ctl IN controls |
+                {control: ctl.control, coverage: ctl.coverage, via: ctl.via,
+                 paths: [(e:Evidence {orgId: $org})-[:SUPPORTS]->(c:Control {orgId: $org, id: ctl.control}) |
+                   {nodes: [{label: 'Evidence', id: e.id, title: e.title, status: e.status, validUntil: toString(e.validUntil),
+                             valid: e.status = 'approved' AND (e.validUntil IS NULL OR e.validUntil >= today)},
+                            {label: 'Control', id: c.id, name: c.name, status: c.status},
+                            {label: 'Requirement', uid: ctl.via}],
+                    relationships: [{type: 'SUPPORTS'}, {type: 'IMPLEMENTS', coverage: ctl.coverage}]}]}]}) AS parts
 }
-CALL (req, coveredDirectly, maxDepth, minStrength, indicationDepth, indicationMinStrength) {
+// The requirement's own indications (a parent keeps them; they never spread to its parts).
+CALL (req, org, today, refParents) {
+  WITH req AS leaf, org, today, null AS sourceFws,
+       CASE WHEN refParents IS NOT NULL THEN {indications: coalesce([p IN refParents WHERE p.uid = req.uid][0].indications, [])} END
+         AS detail
+// @include coverage/read-indications
+  RETURN coalesce(detail.indications, indications) AS ownIndications
+}
+CALL (req, org, today, maxDepth, minStrength, indicationDepth, indicationMinStrength) {
   MATCH (req)-[:PART_OF*0..]->(t:Requirement)
   CALL apoc.path.expandConfig(t, {relationshipFilter: 'MAPS_TO', minLevel: 1, uniqueness: 'NODE_PATH',
                                   maxLevel: CASE WHEN maxDepth > indicationDepth THEN maxDepth ELSE indicationDepth END})
   YIELD path
   WITH t, reverse(nodes(path)) AS ns, reverse(relationships(path)) AS ms
-  WHERE coveredDirectly[head(ns).uid] IS NOT NULL
-    AND all(m IN ms WHERE m.status = 'approved' AND m.relationship <> 'no_relationship')
-  WITH t, ns, ms, coveredDirectly[head(ns).uid] AS sStatus,
+  WHERE all(m IN ms WHERE m.status = 'approved' AND m.relationship <> 'no_relationship')
+  // The source's direct status on `today`, from its stored direct row (what the organization did does not
+  // depend on the inference parameters).
+  WITH t, ns, ms, COLLECT { MATCH (sd:CoverageDirect {org: org, uid: head(ns).uid}) WHERE sd.validUntil >= today
+                            RETURN CASE WHEN sd.metUntil >= today THEN 'met' ELSE 'partially_met' END }[0] AS sStatus
+  WHERE sStatus IS NOT NULL
+  WITH t, ns, ms, sStatus,
        [i IN range(0, size(ms) - 1) |
          CASE WHEN startNode(ms[i]) = ns[i] THEN ms[i].relationship
               WHEN ms[i].relationship = 'subset_of' THEN 'superset_of'
@@ -76,7 +87,6 @@ RETURN {requirement: {uid: req.uid, framework: req.frameworkId, ref: req.ref, ti
         indicationMinStrength: indicationMinStrength,
         status: CASE WHEN size(parts) = 1 AND parts[0].uid = req.uid THEN parts[0].status ELSE null END,
         parts: parts,
-        indications: CASE WHEN size(parts) = 1 AND parts[0].uid = req.uid THEN parts[0].indications
-                          ELSE coalesce(parentIndications[req.uid], []) END,
+        indications: CASE WHEN size(parts) = 1 AND parts[0].uid = req.uid THEN parts[0].indications ELSE ownIndications END,
         paths: [p IN paths | apoc.map.merge(p, {chosen: p.reading = 'inheritance'
           AND any(x IN parts WHERE x.basis = 'inherited' AND coalesce(x.inherited.path = [n IN p.nodes | n.uid], false))})]} AS result

@@ -10,8 +10,10 @@
 WITH $org AS org, date(coalesce($today, date())) AS today, ['eu-ai-act', 'iso42001'] AS fws,
      coalesce($maxDepth, 3) AS maxDepth, coalesce($minStrength, 7) AS minStrength,
      coalesce($indicationDepth, 1) AS indicationDepth, coalesce($indicationMinStrength, 5) AS indicationMinStrength,
-     $system AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws
-// @include status-block
+     $system AS systemId, [] AS dropEvidence, [] AS dropControls, coalesce($reference, false) AS reference, null AS sourceFws
+// @include coverage/status
+WITH org, today, sourceFws, leaf, status, basis, directStatus, direct, detail
+// @include coverage/read-detail
 WITH collect([leaf.uid, {status: status, basis: basis, directStatus: directStatus, controls: [c IN controls | c.control],
                          inherited: inherited, indications: indications}]) AS pairs
 WITH apoc.map.fromPairs(pairs) AS statusBy

@@ -166,6 +166,7 @@ export const obligations = defineComputedQuestion<ObligationsResult>(
       minStrength: params.minStrength,
       indicationDepth: params.indicationDepth,
       indicationMinStrength: params.indicationMinStrength,
+      reference: params.reference,
       provisions: provisions.map((p) => ({ uid: p.uid, why: p.why })),
     });
     const row = records[0]?.get('result') as CypherResult;

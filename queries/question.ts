@@ -76,6 +76,12 @@ export const P = {
     max: 10,
     description: `weakest mapping strength an indication may use, 1-10 (default ${COVERAGE_DEFAULTS.indicationMinStrength})`,
   },
+  reference: {
+    name: 'reference',
+    type: 'bool',
+    description:
+      'compute from scratch instead of reading the maintained coverage (slower; the answer is the same: `crosswalk coverage verify` checks it)',
+  },
   first: { name: 'first', type: 'int', min: 0, max: 10_000, description: 'page size (default: all)' },
   offset: { name: 'offset', type: 'int', min: 0, description: 'items to skip (default 0)' },
   framework: (name = 'framework'): ParamSpec => ({
@@ -94,6 +100,7 @@ export const STATUS_PARAMS: readonly ParamSpec[] = [
   P.minStrength,
   P.indicationDepth,
   P.indicationMinStrength,
+  P.reference,
 ];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -8,19 +8,27 @@
 WITH $org AS org, date(coalesce($today, date())) AS today, [$target] AS fws, coalesce($maxDepth, 3) AS maxDepth,
      coalesce($minStrength, 7) AS minStrength, coalesce($indicationDepth, 1) AS indicationDepth,
      coalesce($indicationMinStrength, 5) AS indicationMinStrength,
-     null AS systemId, [] AS dropEvidence, [] AS dropControls, [$source] AS sourceFws
-// @include status-block
-WITH leaf, status, basis, inherited, indications
+     null AS systemId, [] AS dropEvidence, [] AS dropControls, coalesce($reference, false) AS reference, [$source] AS sourceFws
+// @include coverage/status
+WITH org, today, sourceFws, leaf, status, basis, inheritable, indicated, direct, detail
 ORDER BY leaf.order, leaf.uid
-WITH collect({uid: leaf.uid, ref: leaf.ref, title: leaf.title, inherited: inherited,
-              indications: CASE WHEN inherited IS NULL THEN indications ELSE [] END,
-              currentStatus: status, currentBasis: basis}) AS assessed
-WITH assessed, [r IN assessed WHERE r.inherited IS NOT NULL OR size(r.indications) > 0] AS rows
+// Which target requirements the source reaches needs only the cheap columns; the paths are built for the page.
+WITH org, today, sourceFws, collect({leaf: leaf, status: status, basis: basis, inheritable: inheritable, indicated: indicated,
+                                     direct: direct, detail: detail}) AS assessed
+WITH org, today, sourceFws, assessed, [r IN assessed WHERE r.inheritable OR r.indicated] AS rows
+CALL (org, today, sourceFws, rows) {
+  UNWIND rows[coalesce($offset, 0)..coalesce($offset, 0) + coalesce($first, size(rows))] AS row
+  WITH org, today, sourceFws, row, row.leaf AS leaf, row.direct AS direct, row.detail AS detail
+// @include coverage/read-detail
+  RETURN collect({uid: leaf.uid, ref: leaf.ref, title: leaf.title, inherited: inherited,
+                  indications: CASE WHEN inherited IS NULL THEN indications ELSE [] END,
+                  currentStatus: row.status, currentBasis: row.basis}) AS page
+}
 RETURN {source: $source, target: $target, org: $org, today: toString(date(coalesce($today, date()))),
         maxDepth: coalesce($maxDepth, 3), minStrength: coalesce($minStrength, 7),
         indicationDepth: coalesce($indicationDepth, 1), indicationMinStrength: coalesce($indicationMinStrength, 5),
         targetRequirements: size(assessed),
-        inherited: size([r IN rows WHERE r.inherited IS NOT NULL]),
-        indicated: size([r IN rows WHERE r.inherited IS NULL]),
+        inherited: size([r IN rows WHERE r.inheritable]),
+        indicated: size([r IN rows WHERE NOT r.inheritable]),
         total: size(rows),
-        requirements: rows[coalesce($offset, 0)..coalesce($offset, 0) + coalesce($first, size(rows))]} AS result
+        requirements: page} AS result

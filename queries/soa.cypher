@@ -9,9 +9,11 @@
 WITH $org AS org, date(coalesce($today, date())) AS today, [$framework] AS fws, coalesce($maxDepth, 3) AS maxDepth,
      coalesce($minStrength, 7) AS minStrength, coalesce($indicationDepth, 1) AS indicationDepth,
      coalesce($indicationMinStrength, 5) AS indicationMinStrength,
-     null AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws
-// @include status-block
-WITH leaf, status, basis, directStatus, inherited, indications, exclusion, today WHERE leaf.kind = 'annex_a_control'
+     null AS systemId, [] AS dropEvidence, [] AS dropControls, coalesce($reference, false) AS reference, null AS sourceFws
+// @include coverage/status
+WITH org, today, sourceFws, leaf, status, basis, directStatus, exclusion, direct, detail WHERE leaf.kind = 'annex_a_control'
+// @include coverage/read-detail
+WITH leaf, status, basis, directStatus, inherited, indications, exclusion, today
 CALL (leaf, today) {
   OPTIONAL MATCH (c:Control {orgId: $org})-[imp:IMPLEMENTS]->(a:Requirement)<-[:PART_OF*0..]-(leaf)
   WITH c, imp ORDER BY c.id

@@ -26,9 +26,11 @@ CALL (org, today, fws, maxDepth, minStrength, indicationDepth, indicationMinStre
       RETURN collect(e) AS approved
     }
     OPTIONAL MATCH (r:Requirement)-[:PART_OF*0..]->(a)
+    // Controls by id and the requirement they implement, evidence by id: the order every answer lists them in.
+    WITH r, c, imp, a, approved, today ORDER BY c.id, a.uid
     WITH r, [x IN collect({control: c.id, coverage: imp.coverage, via: a.uid,
-              valid: [e IN approved WHERE e.validUntil IS NULL OR e.validUntil >= today | e.id],
-              expired: [e IN approved WHERE e.validUntil < today | e.id]}) WHERE x.control IS NOT NULL] AS impls
+              valid: apoc.coll.sort([e IN approved WHERE e.validUntil IS NULL OR e.validUntil >= today | e.id]),
+              expired: apoc.coll.sort([e IN approved WHERE e.validUntil < today | e.id])}) WHERE x.control IS NOT NULL] AS impls
     WITH r, impls,
          CASE WHEN any(i IN impls WHERE i.coverage = 'full' AND size(i.valid) > 0) THEN 'met'
               WHEN any(i IN impls WHERE size(i.valid) > 0) THEN 'partially_met'
@@ -92,8 +94,10 @@ CALL (org, today, fws, maxDepth, minStrength, indicationDepth, indicationMinStre
            collect(CASE WHEN EXISTS { (:Requirement)-[:PART_OF]->(r) }
                         THEN {uid: uid, ref: r.ref, title: r.title, indications: list} END) AS indicatedParents
   }
+  // The nearest exclusion of a requirement or an ancestor (later pairs win in fromPairs).
   CALL (org) {
-    OPTIONAL MATCH (:Organization {id: org})-[x:EXCLUDES]->(ex:Requirement)<-[:PART_OF*0..]-(r:Requirement)
+    OPTIONAL MATCH p = (:Organization {id: org})-[x:EXCLUDES]->(ex:Requirement)<-[:PART_OF*0..]-(r:Requirement)
+    WITH r, ex, x ORDER BY length(p) DESC
     RETURN collect(CASE WHEN r IS NOT NULL THEN [r.uid, {requirement: ex.uid, justification: x.justification}] END) AS excludedPairs
   }
   WITH apoc.map.fromPairs([d IN directRows | [d.uid, d]]) AS directBy, apoc.map.fromPairs(inheritedPairs) AS inheritedBy,

@@ -1,0 +1,4 @@
+// Maintained coverage (coverage/README.md): what inference gives each requirement of an organization
+// (coverage/inferred-*.cypher), looked up by (org, uid) like the direct rows and dropped per organization.
+CREATE INDEX coverage_inferred_key IF NOT EXISTS FOR (i:CoverageInferred) ON (i.org, i.uid);
+CREATE INDEX coverage_inferred_org IF NOT EXISTS FOR (i:CoverageInferred) ON (i.org);
