@@ -73,6 +73,9 @@ export function rawAsker(graph: Graph, tenant: Tenant): Asker {
   const specs = new Map(QUESTIONS.map((q) => [q.name, q.params]));
   return {
     async ask(question) {
+      const q = QUESTIONS.find((x) => x.name === questionOf(question));
+      // A question computed in TypeScript (obligations, classify) runs its own statements: its run() is the raw way.
+      if (q?.computed) return toJsonValue(await q.run(graph, { ...params[question], org: tenant.org }));
       const validated = validateParams(specs.get(questionOf(question)) ?? [], { ...params[question], org: tenant.org });
       const { records } = await graph.driver.executeQuery(cypher(questionOf(question)), validated, {
         database: graph.database,

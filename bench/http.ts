@@ -159,7 +159,7 @@ export async function concurrentLoad(
 }
 
 const UPDATE_EVIDENCE =
-  'mutation($id: String!, $d: Date) { updateEvidence(where: {id: {eq: $id}}, update: {validUntil: {set: $d}}) { evidence { id } } }';
+  'mutation($id: ID!, $d: Date) { updateEvidence(where: {id: {eq: $id}}, update: {validUntil: {set: $d}}) { evidence { id } } }';
 
 /**
  * One evidence update through GraphQL over HTTP, `runs` times (after 3 unmeasured): the mutation returns once

@@ -17,6 +17,22 @@ CALL (org, today, fws, sourceFws) {
     RETURN apoc.map.fromPairs(collect(CASE WHEN r IS NOT NULL THEN [r.uid, {requirement: ex.uid, justification: x.justification}] END))
            AS excludedBy
   }
+  // Restricted to some source frameworks (reuse), inference is read from the stored paths of their met and
+  // partially met requirements, once, from the source side.
+  CALL (org, today, sourceFws) {
+    UNWIND coalesce(sourceFws, []) AS sourceFw
+    MATCH (sd:CoverageDirect {org: org, frameworkId: sourceFw})
+    WHERE sd.metUntil >= today
+    MATCH (:Requirement {uid: sd.uid})-[:COVERAGE_INHERITS]->(:Requirement)<-[:PART_OF*0..]-(r:Requirement)
+    RETURN apoc.map.fromPairs(collect(DISTINCT [r.uid, true])) AS inheritableFrom
+  }
+  CALL (org, today, sourceFws) {
+    UNWIND coalesce(sourceFws, []) AS sourceFw
+    MATCH (sd:CoverageDirect {org: org, frameworkId: sourceFw})
+    WHERE sd.validUntil >= today
+    MATCH (:Requirement {uid: sd.uid})-[:COVERAGE_INDICATES]->(r:Requirement)
+    RETURN apoc.map.fromPairs(collect(DISTINCT [r.uid, true])) AS indicatedFrom
+  }
   MATCH (leaf:Requirement)
   WHERE leaf.frameworkId IN fws AND coalesce(leaf.normative, true) AND NOT EXISTS { (:Requirement)-[:PART_OF]->(leaf) }
   OPTIONAL MATCH (d:CoverageDirect {org: org, uid: leaf.uid}) USING INDEX d:CoverageDirect(org, uid)
@@ -24,16 +40,9 @@ CALL (org, today, fws, sourceFws) {
   WITH leaf, d, excludedBy[leaf.uid] AS exclusion,
        CASE WHEN d IS NULL THEN null WHEN d.metUntil >= today THEN 'met' WHEN d.validUntil >= today THEN 'partially_met'
             WHEN d.approved THEN 'stale' ELSE 'unverified' END AS directStatus,
-       // Restricted to some source frameworks (reuse), inference is read from the stored paths themselves.
-       CASE WHEN sourceFws IS NULL THEN coalesce(i.inheritedUntil >= today, false)
-            ELSE EXISTS { MATCH (leaf)-[:PART_OF*0..]->(:Requirement)<-[:COVERAGE_INHERITS]-(s:Requirement)
-                          WHERE s.frameworkId IN sourceFws
-                            AND EXISTS { MATCH (sd:CoverageDirect {org: org, uid: s.uid}) WHERE sd.metUntil >= today } } END
+       CASE WHEN sourceFws IS NULL THEN coalesce(i.inheritedUntil >= today, false) ELSE inheritableFrom[leaf.uid] IS NOT NULL END
          AS inheritable,
-       CASE WHEN sourceFws IS NULL THEN coalesce(i.indicatedUntil >= today, false)
-            ELSE EXISTS { MATCH (leaf)<-[:COVERAGE_INDICATES]-(s:Requirement)
-                          WHERE s.frameworkId IN sourceFws
-                            AND EXISTS { MATCH (sd:CoverageDirect {org: org, uid: s.uid}) WHERE sd.validUntil >= today } } END
+       CASE WHEN sourceFws IS NULL THEN coalesce(i.indicatedUntil >= today, false) ELSE indicatedFrom[leaf.uid] IS NOT NULL END
          AS indicated
   RETURN leaf,
          CASE WHEN exclusion IS NOT NULL THEN 'excluded' WHEN directStatus = 'met' OR inheritable THEN 'met'

@@ -10,8 +10,14 @@ WITH $org AS org, date(coalesce($today, date())) AS today, [$framework] AS fws, 
      coalesce($indicationMinStrength, 5) AS indicationMinStrength,
      $system AS systemId, [] AS dropEvidence, [] AS dropControls, coalesce($reference, false) AS reference, null AS sourceFws
 // @include coverage/status
+// The top-level group of each requirement, read down from the groups once.
+CALL () {
+  MATCH (top:Requirement {frameworkId: $framework})<-[:PART_OF*0..]-(r:Requirement)
+  WHERE NOT EXISTS { (top)-[:PART_OF]->(:Requirement) }
+  RETURN apoc.map.fromPairs(collect([r.uid, top.uid])) AS groupOf
+}
 WITH org, today, fws, sourceFws, leaf, status, basis, directStatus, exclusion, indicated, direct, detail, indicatedParents,
-     head([(leaf)-[:PART_OF*0..]->(top:Requirement) WHERE NOT EXISTS { (top)-[:PART_OF]->(:Requirement) } | top.uid]) AS top
+     groupOf[leaf.uid] AS top
 ORDER BY leaf.order, leaf.uid
 // The counts need only the statuses; the detail of each requirement is built for the page alone.
 WITH org, today, fws, sourceFws,

@@ -9,10 +9,10 @@
 WITH $org AS org, date(coalesce($today, date())) AS today, [$framework] AS fws, coalesce($maxDepth, 3) AS maxDepth,
      coalesce($minStrength, 7) AS minStrength, coalesce($indicationDepth, 1) AS indicationDepth,
      coalesce($indicationMinStrength, 5) AS indicationMinStrength,
-     null AS systemId, [] AS dropEvidence, [] AS dropControls, coalesce($reference, false) AS reference, null AS sourceFws
+     null AS systemId, [] AS dropEvidence, [] AS dropControls, coalesce($reference, false) AS reference, null AS sourceFws,
+     [(:Organization {id: $org})-[:ADOPTS]->(f:Framework) WHERE f.id <> $framework | f.id] AS adopted
 // @include coverage/status
-WITH org, today, sourceFws, reference, leaf, status, detail, maxDepth, minStrength, indicationDepth, indicationMinStrength,
-     [(:Organization {id: org})-[:ADOPTS]->(f:Framework) WHERE f.id <> $framework | f.id] AS adopted
+WITH org, today, sourceFws, reference, leaf, status, detail, maxDepth, minStrength, indicationDepth, indicationMinStrength, adopted
 WHERE status IN coalesce($statuses, ['gap'])
 CALL (leaf, adopted, maxDepth, minStrength, indicationDepth, indicationMinStrength, reference) {
   // At the default parameters the leverage is read from the stored inference paths (coverage/README.md).
