@@ -16,10 +16,10 @@
  * - `metadata` (Bloom recomputes path segments and indexes with "Refresh perspective" anyway).
  * Ids and timestamps are derived from fixed values so that regenerating gives identical bytes.
  *
- * Coverage status is computed per organization and not stored on the shared Requirement nodes, while Bloom
- * styles only by stored properties. So the search phrases answer live (through the same status block as the
- * API) and the colours come from an explicit snapshot: `crosswalk bloom snapshot --org ID` writes
- * CoverageStatus nodes (coverage/snapshot.ts), styled by status and drawn on their requirements.
+ * Coverage status is per organization and not stored on the shared Requirement nodes, while Bloom styles
+ * only by stored properties. So the colours are CoverageStatus nodes the maintained coverage keeps current
+ * (coverage/colours.cypher, bloom/snapshot.ts), styled by status and drawn on their requirements; the search
+ * phrases read the maintained coverage too (the same status block as the API).
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -6,13 +6,13 @@
 // - Excluded: the organization's EXCLUDES on the requirement or an ancestor.
 // - Mappings: every approved mapping path (not no_relationship, at most 3 hops, no requirement twice) from
 //   the requirement or an ancestor to a requirement the organization covers directly (met or partially met,
-//   by the shared status block), continued to that requirement's in-force controls and valid evidence: the
+//   by its maintained direct rows), continued to that requirement's in-force controls and valid evidence: the
 //   paths `explain` lists; which of them is an inheritance (counts) or an indication (advice) it says.
 // Params: $requirement (uid), $org.
-WITH $org AS org, date() AS today, COLLECT { MATCH (fw:Framework) RETURN fw.id } AS fws, 3 AS maxDepth,
-     7 AS minStrength, 1 AS indicationDepth, 5 AS indicationMinStrength, null AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws
-// @include status-block
-WITH org, today, maxDepth, keys(head(collect(coveredDirectly))) AS coveredLeaves
+// The requirements the organization covers directly today (met or partially met), from its maintained
+// direct rows (what the organization did does not depend on the inference parameters).
+WITH $org AS org, date() AS today, 3 AS maxDepth
+WITH org, today, maxDepth, COLLECT { MATCH (d:CoverageDirect {org: org}) WHERE d.validUntil >= today RETURN d.uid } AS coveredLeaves
 MATCH (req:Requirement {uid: $requirement})
 CALL (req, org, today, maxDepth, coveredLeaves) {
   MATCH p = (req)-[:PART_OF*0..]->(:Requirement)<-[:IMPLEMENTS]-(c:Control {orgId: org})<-[:SUPPORTS]-(:Evidence {orgId: org})

@@ -100,11 +100,15 @@ async function maintainOrg(
   if (full || redoInference) written += num(await runner.run(cypher('coverage/inferred-full'), { org: change.org }), 'written');
   else if (roots.length)
     written += num(await runner.run(cypher('coverage/inferred-scoped'), { org: change.org, roots }), 'recomputed');
+  // The Bloom colours, as of today, for what changed.
+  if (full || redoInference || roots.length)
+    await runner.run(cypher('coverage/colours'), { org: change.org, roots: full || redoInference ? null : roots });
   return written;
 }
 
 const ALL_ORGS = 'MATCH (o:Organization) RETURN o.id AS id ORDER BY id';
-const DROP_ORG_ROWS = 'MATCH (d:CoverageDirect|CoverageInferred {org: $org}) DELETE d';
+const DROP_ORG_ROWS = `CALL () { MATCH (d:CoverageDirect|CoverageInferred {org: $org}) DELETE d }
+  CALL () { MATCH (s:CoverageStatus {orgId: $org}) DETACH DELETE s }`;
 /**
  * The version of what is stored, written with the paths: a graph without it, or with an older one (written
  * before maintained coverage, or before the inferred rows existed), is rebuilt on start.
@@ -161,6 +165,26 @@ export async function rebuild(graph: Graph, options: { org?: string } = {}): Pro
   // One transaction per organization keeps a large tenant's rebuild within transaction memory.
   for (const org of orgs) Object.assign(summary.orgs, (await maintainGraph(graph, { orgs: [{ org, full: true }] })).orgs);
   return summary;
+}
+
+const STALE_COLOURS = `MATCH (o:Organization)
+  WHERE EXISTS { (o)-[:ADOPTS]->() } AND NOT EXISTS { MATCH (s:CoverageStatus {orgId: o.id}) WHERE s.asOf >= date() }
+  RETURN o.id AS id ORDER BY id`;
+
+/**
+ * The Bloom colours say the status as of the day they were written: on a new day (`crosswalk start`, and the
+ * API server every hour) every organization whose colours are older is refreshed, one transaction each.
+ * Returns the organizations refreshed.
+ */
+export async function refreshColours(graph: Graph, options: { org?: string } = {}): Promise<string[]> {
+  const orgs = options.org ? [options.org] : (await graph.run(STALE_COLOURS)).records.map((record) => String(record.get('id')));
+  for (const org of orgs) {
+    await writeTransaction(graph, async (tx) => {
+      await tx.run(cypher('coverage/lock-org'), { org });
+      await tx.run(cypher('coverage/colours'), { org, roots: null });
+    });
+  }
+  return orgs;
 }
 
 /**

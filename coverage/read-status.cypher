@@ -4,11 +4,12 @@
 // inheritance path, indications) is built by coverage/read-detail.cypher, after a question has paged.
 // For the DEFAULT inference parameters (maxDepth 3, minStrength 7, indicationDepth 1, indicationMinStrength 5)
 // and the whole organization (no system filter): questions asked otherwise run the reference block.
-// In: org, today, fws (framework ids), sourceFws (frameworks inference may start from; null = any).
+// In: org, today, fws (framework ids), sourceFws (frameworks inference may start from; null = any), onlyUids
+// (null, or only these requirements of fws: a maintenance refreshing what it touched).
 // Out: one row per assessed requirement (normative leaf) of fws: leaf, status, basis, directStatus, exclusion,
 //      inheritable (a met source reaches it by inheritance), indicated (it carries an indication while not
 //      met by inheritance), direct (its direct row or null).
-CALL (org, today, fws, sourceFws) {
+CALL (org, today, fws, sourceFws, onlyUids) {
   // Excluded when the organization excludes the requirement or an ancestor (the nearest one is reported:
   // later pairs win in fromPairs).
   CALL (org) {
@@ -33,8 +34,19 @@ CALL (org, today, fws, sourceFws) {
     MATCH (:Requirement {uid: sd.uid})-[:COVERAGE_INDICATES]->(r:Requirement)
     RETURN apoc.map.fromPairs(collect(DISTINCT [r.uid, true])) AS indicatedFrom
   }
-  MATCH (leaf:Requirement)
-  WHERE leaf.frameworkId IN fws AND coalesce(leaf.normative, true) AND NOT EXISTS { (:Requirement)-[:PART_OF]->(leaf) }
+  CALL (fws, onlyUids) {
+    WITH fws WHERE onlyUids IS NULL
+    MATCH (leaf:Requirement)
+    WHERE leaf.frameworkId IN fws
+    RETURN leaf
+    UNION ALL
+    WITH fws, onlyUids WHERE onlyUids IS NOT NULL
+    UNWIND onlyUids AS uid
+    MATCH (leaf:Requirement {uid: uid})
+    WHERE leaf.frameworkId IN fws
+    RETURN leaf
+  }
+  WITH * WHERE coalesce(leaf.normative, true) AND NOT EXISTS { (:Requirement)-[:PART_OF]->(leaf) }
   OPTIONAL MATCH (d:CoverageDirect {org: org, uid: leaf.uid}) USING INDEX d:CoverageDirect(org, uid)
   OPTIONAL MATCH (i:CoverageInferred {org: org, uid: leaf.uid}) USING INDEX i:CoverageInferred(org, uid)
   WITH leaf, d, excludedBy[leaf.uid] AS exclusion,

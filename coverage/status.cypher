@@ -9,7 +9,7 @@
 // In: the status block's inputs, and reference (true: compute from scratch whatever the parameters).
 CALL (org, today, fws, maxDepth, minStrength, indicationDepth, indicationMinStrength, systemId, dropEvidence, dropControls, sourceFws,
       reference) {
-  WITH org, today, fws, sourceFws
+  WITH org, today, fws, sourceFws, null AS onlyUids
   WHERE NOT reference AND coalesce(maxDepth, 3) = 3 AND coalesce(minStrength, 7) = 7 AND coalesce(indicationDepth, 1) = 1
     AND coalesce(indicationMinStrength, 5) = 5 AND systemId IS NULL AND size(dropEvidence) = 0 AND size(dropControls) = 0
 // @include coverage/read-status

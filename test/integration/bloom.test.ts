@@ -17,6 +17,7 @@ import {
   RELATIONSHIP_TYPES,
 } from '../../bloom/vocabulary.ts';
 import { PROJECT_ROOT } from '../../graph/config.ts';
+import { maintainGraph } from '../../coverage/maintain.ts';
 import type { Graph } from '../../graph/connection.ts';
 import { coverage } from '../../queries/coverage.ts';
 import { evidenceCoveringBoth } from '../../queries/evidence-covering-both.ts';
@@ -29,9 +30,8 @@ let graph: Graph;
 const perspective = JSON.parse(fs.readFileSync(PERSPECTIVE_FILE, 'utf8')) as BloomPerspective;
 
 beforeAll(async () => {
+  // Seeding maintains the colours (CoverageStatus, as of the server's date, like the phrases): no snapshot step.
   graph = await seededGraph({ demo: true });
-  // The snapshot label must exist for the category checks; today = the server's date, like the phrases.
-  await writeCoverageSnapshot(graph, { org: ORG });
 });
 afterAll(async () => {
   await graph?.close();
@@ -393,34 +393,62 @@ describe('scene actions on the seeded demo graph (selection as element ids)', ()
   });
 });
 
-describe('the coverage snapshot (crosswalk bloom snapshot)', () => {
-  it('replaces itself, matches the coverage question, leaves requirements untouched, and clears', async () => {
+describe('the coverage colours (maintained; crosswalk bloom snapshot rewrites them)', () => {
+  const colours = async (uids: string[]) =>
+    Object.fromEntries(
+      (
+        await graph.run(
+          `MATCH (s:CoverageStatus {orgId: $org})-[:STATUS_OF]->(r:Requirement) WHERE r.uid IN $uids
+           RETURN r.uid AS uid, s.status AS status, s.basis AS basis, s.indicated AS indicated, toString(s.asOf) AS asOf`,
+          { org: ORG, uids },
+        )
+      ).records.map((r) => [r.get('uid'), r.toObject()]),
+    );
+  const today = new Date().toISOString().slice(0, 10);
+
+  it('cover every assessed requirement of the adopted frameworks after the seed, as the coverage question says today', async () => {
+    const { records } = await graph.run(
+      `MATCH (:Organization {id: $org})-[:ADOPTS]->(f:Framework)<-[:IN_FRAMEWORK]-(r:Requirement)
+       WHERE coalesce(r.normative, true) AND NOT EXISTS { (:Requirement)-[:PART_OF]->(r) }
+       RETURN count(r) AS assessed, COUNT { MATCH (:CoverageStatus {orgId: $org}) } AS colours`,
+      { org: ORG },
+    );
+    expect(records[0]?.get('colours')).toBe(records[0]?.get('assessed'));
+    const answer = await coverage.run(graph, { framework: 'iso27001', org: ORG });
+    const coloured = await colours(answer.requirements.map((r) => r.uid));
+    for (const r of answer.requirements) {
+      expect(coloured[r.uid], r.uid).toEqual({
+        uid: r.uid,
+        status: r.status,
+        basis: r.basis,
+        indicated: r.status !== 'met' && r.status !== 'excluded' && r.indications.length > 0,
+        asOf: today,
+      });
+    }
+  });
+
+  it('follow a write at once, leave requirements untouched, and come back after clear with snapshot', async () => {
     const requirementProps = async () =>
       (await graph.run('MATCH (r:Requirement) RETURN count(r) AS n, sum(size(keys(r))) AS k')).records[0]?.toObject();
     const before = await requirementProps();
-    const first = await writeCoverageSnapshot(graph, { org: ORG, frameworks: ['iso27001'], today: '2026-11-22' });
-    const second = await writeCoverageSnapshot(graph, { org: ORG, frameworks: ['iso27001'], today: '2026-12-02' });
-    expect(second.removed).toBe(first.written);
-    expect(second.written).toBe(123);
+    // CTL-25 (in force, full) implements iso27001:7.5.3 with EV-24; retired, the requirement loses "met".
+    expect((await colours(['iso27001:7.5.3']))['iso27001:7.5.3']?.status).toBe('met');
+    await maintainGraph(graph, {}); // nothing touched: nothing changes
+    await graph.run("MATCH (c:Control {orgId: $org, id: 'CTL-25'}) SET c.status = 'retired'", { org: ORG });
+    await maintainGraph(graph, { orgs: [{ org: ORG, controls: ['CTL-25'] }] });
+    const after = (await colours(['iso27001:7.5.3', 'iso42001:7.5.3']))!;
+    const answer = await coverage.run(graph, { framework: 'iso42001', org: ORG });
+    expect(after['iso27001:7.5.3']?.status).not.toBe('met');
+    expect(after['iso42001:7.5.3']?.status).toBe(answer.requirements.find((r) => r.uid === 'iso42001:7.5.3')?.status);
+    await graph.run("MATCH (c:Control {orgId: $org, id: 'CTL-25'}) SET c.status = 'operating'", { org: ORG });
+    await maintainGraph(graph, { orgs: [{ org: ORG, controls: ['CTL-25'] }] });
+    expect((await colours(['iso27001:7.5.3']))['iso27001:7.5.3']?.status).toBe('met');
     expect(await requirementProps()).toEqual(before);
-    const { records } = await graph.run(
-      "MATCH (s:CoverageStatus {orgId: $org})-[:STATUS_OF]->(r:Requirement {uid: 'iso27001:A.8.8'}) RETURN s.status AS status, toString(s.asOf) AS asOf",
-      { org: ORG },
-    );
-    // Judged on 2026-12-02, EV-08 has expired (test/queries.test.ts): the snapshot says so.
-    expect(records.map((r) => r.toObject())).toEqual([{ status: 'stale', asOf: '2026-12-02' }]);
-    // The basis and the indication mark come from the coverage question too (test/integration/queries.test.ts).
-    const marks = await graph.run(
-      `MATCH (s:CoverageStatus {orgId: $org})-[:STATUS_OF]->(r:Requirement) WHERE r.uid IN ['iso27001:10.2', 'iso27001:A.5.25']
-       RETURN r.uid AS uid, s.status AS status, s.basis AS basis, s.indicated AS indicated, s.minStrength AS minStrength ORDER BY uid`,
-      { org: ORG },
-    );
-    expect(marks.records.map((r) => r.toObject())).toEqual([
-      { uid: 'iso27001:10.2', status: 'met', basis: 'inherited', indicated: false, minStrength: 7 },
-      { uid: 'iso27001:A.5.25', status: 'gap', basis: null, indicated: true, minStrength: 7 },
-    ]);
+
+    const removed = await clearCoverageSnapshot(graph, ORG);
+    expect(removed).toBeGreaterThan(400);
+    const snapshot = await writeCoverageSnapshot(graph, { org: ORG });
+    expect(snapshot).toMatchObject({ org: ORG, asOf: today, written: removed });
     await expect(writeCoverageSnapshot(graph, { org: 'nobody' })).rejects.toThrow(/adopts no framework/);
-    expect(await clearCoverageSnapshot(graph, ORG)).toBeGreaterThanOrEqual(123);
-    expect((await graph.run('MATCH (s:CoverageStatus) RETURN count(s) AS n')).records[0]?.get('n')).toEqual(0);
   });
 });

@@ -1,30 +1,21 @@
 import { clearCoverageSnapshot, writeCoverageSnapshot } from '../../../bloom/snapshot.ts';
 import { COVERAGE_STATUSES } from '../../../bloom/vocabulary.ts';
 import { defineCommand, log, printJson, withGraph } from '../../command.ts';
-import { booleanValue, listValue, stringValue, UsageError } from '../../flags.ts';
+import { booleanValue, stringValue } from '../../flags.ts';
 import { bloomSpec } from './spec.ts';
 
 export interface BloomOptions {
   action: 'snapshot' | 'clear';
   org: string;
-  frameworks?: string[];
-  today: string | null;
-  maxDepth: number | null;
   json: boolean;
 }
 
 export default defineCommand<BloomOptions>({
   spec: bloomSpec,
   options(parsed) {
-    const depth = stringValue(parsed, 'maxDepth');
-    if (depth !== undefined && !/^\d+$/.test(depth))
-      throw new UsageError(`--maxDepth '${depth}' is not a whole number`, 'e.g. --maxDepth 3');
     return {
       action: parsed.action as BloomOptions['action'],
       org: stringValue(parsed, 'org') ?? '',
-      frameworks: listValue(parsed, 'framework'),
-      today: stringValue(parsed, 'today') ?? null,
-      maxDepth: depth === undefined ? null : Number(depth),
       json: booleanValue(parsed, 'json'),
     };
   },
@@ -37,12 +28,7 @@ export default defineCommand<BloomOptions>({
         say(`${removed} CoverageStatus nodes of '${opts.org}' removed`);
         return;
       }
-      const result = await writeCoverageSnapshot(graph, {
-        org: opts.org,
-        frameworks: opts.frameworks,
-        today: opts.today,
-        maxDepth: opts.maxDepth,
-      });
+      const result = await writeCoverageSnapshot(graph, { org: opts.org });
       if (opts.json) return printJson(context.io, result);
       for (const f of result.frameworks) {
         const counts = COVERAGE_STATUSES.filter((status) => f.byStatus[status])
@@ -50,9 +36,7 @@ export default defineCommand<BloomOptions>({
           .join(', ');
         say(`  ${f.framework.padEnd(10)} ${String(f.requirements).padStart(4)} requirements: ${counts}`);
       }
-      say(
-        `Coverage snapshot of '${opts.org}' as of ${result.asOf}: ${result.written} CoverageStatus nodes written (${result.removed} replaced)`,
-      );
+      say(`Coverage colours of '${opts.org}' as of ${result.asOf}: ${result.written} CoverageStatus nodes`);
     });
   },
 });

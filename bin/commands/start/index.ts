@@ -4,7 +4,7 @@ import { applySchema } from '../../../graph/schema.ts';
 import { mintToken, resolveAuth } from '../../../api/auth.ts';
 import { readApiOptions } from '../../../api/config.ts';
 import { startApiServer, type ApiServer } from '../../../api/server.ts';
-import { ensureMaintained, repairPending } from '../../../coverage/index.ts';
+import { ensureMaintained, refreshColours, repairPending } from '../../../coverage/index.ts';
 import { hasReferenceData, seedGraph } from '../../../seeds/load.ts';
 import { defineCommand, log } from '../../command.ts';
 import { booleanValue } from '../../flags.ts';
@@ -32,6 +32,9 @@ async function explorerLink(url: string, dataDir: string): Promise<string> {
 export interface StartOptions {
   seed: boolean;
 }
+
+/** How often the server checks whether the Bloom colours are older than today. */
+const COLOUR_REFRESH_MS = 60 * 60 * 1000;
 
 export default defineCommand<StartOptions>({
   spec: startSpec,
@@ -64,6 +67,16 @@ export default defineCommand<StartOptions>({
     if ((await ensureMaintained(graph)) === 'rebuilt') say('Coverage: rebuilt the maintained coverage.');
     const repaired = await repairPending(graph, { abandonedAfterMs: 0 });
     if (repaired) say(`Coverage: repaired ${repaired} write(s) interrupted before their coverage maintenance.`);
+    const recoloured = await refreshColours(graph);
+    if (recoloured.length) say(`Coverage: Bloom colours of ${recoloured.length} organization(s) brought to today.`);
+    // Statuses move with the date: the colours are brought to the new day once it has come.
+    setInterval(
+      () =>
+        void refreshColours(graph).catch((error: Error) =>
+          say(`Coverage: the Bloom colours were not refreshed: ${error.message}`),
+        ),
+      COLOUR_REFRESH_MS,
+    ).unref();
     server = await startApiServer(graph, { ...config.api, dataDir: config.bundled.dataDir });
     say(`Database: ${graph.uri}${graph.bundled ? ' (bundled)' : ''}`);
     say(`GraphQL:  ${server.url}/graphql`);
