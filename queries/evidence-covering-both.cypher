@@ -21,7 +21,7 @@ WHERE c.status IN ['implemented', 'operating']
 CALL (r, imp, c, maxDepth, minStrength, indicationDepth, indicationMinStrength, directOnly, reference) {
   CALL (r, imp, c, maxDepth, minStrength, indicationDepth, indicationMinStrength, directOnly, reference) {
     WITH r, imp, c WHERE r.frameworkId IN [$frameworkA, $frameworkB]
-    RETURN {uid: r.uid, framework: r.frameworkId, ref: r.ref, title: r.title, reach: 'direct', control: c.id,
+    RETURN {uid: r.uid, framework: r.frameworkId, node: r, reach: 'direct', control: c.id,
             coverage: imp.coverage, strength: 10, path: [r.uid], relationships: []} AS x
     UNION ALL
     // At the default parameters (one hop) every path is a stored one-hop inference path (coverage/README.md).
@@ -29,7 +29,7 @@ CALL (r, imp, c, maxDepth, minStrength, indicationDepth, indicationMinStrength, 
     WHERE NOT directOnly AND NOT reference AND maxDepth = 1 AND minStrength = 7 AND indicationDepth = 1 AND indicationMinStrength = 5
     MATCH (r)-[p:COVERAGE_INDICATES]->(t:Requirement)
     WHERE t.frameworkId IN [$frameworkA, $frameworkB]
-    RETURN {uid: t.uid, framework: t.frameworkId, ref: t.ref, title: t.title,
+    RETURN {uid: t.uid, framework: t.frameworkId, node: t,
             reach: CASE WHEN imp.coverage = 'full' AND p.inherits THEN 'inherited' ELSE 'indicated' END, control: c.id,
             coverage: imp.coverage, strength: p.strength, path: p.path, relationships: p.relationships} AS x
     UNION ALL
@@ -53,33 +53,45 @@ CALL (r, imp, c, maxDepth, minStrength, indicationDepth, indicationMinStrength, 
                    AND size(ms) <= maxDepth THEN 'inherited'
               WHEN size(ms) <= indicationDepth AND strength >= indicationMinStrength THEN 'indicated' END AS reach
     WHERE reach IS NOT NULL
-    RETURN {uid: last(ns).uid, framework: last(ns).frameworkId, ref: last(ns).ref, title: last(ns).title, reach: reach,
+    RETURN {uid: last(ns).uid, framework: last(ns).frameworkId, node: last(ns), reach: reach,
             control: c.id, coverage: imp.coverage, strength: strength, path: [n IN ns | n.uid], relationships: rels} AS x
   }
   RETURN collect(x) AS xs
 }
-WITH c, apoc.coll.flatten(collect(xs)) AS reach
+// Per framework and requirement the best reach (direct, then inherited, then indicated; full before partial;
+// stronger, shorter, then by path and control): once per control, again only for evidence behind several.
+WITH c, apoc.coll.flatten(collect(xs)) AS reached
+// @include evidence-best-reach
+WITH c, best AS reach
 // The evidence behind those controls (every in-force control it supports is listed).
 MATCH (e:Evidence {orgId: $org})-[:SUPPORTS]->(c)
 WITH e, date(coalesce($today, date())) AS today, coalesce($includeInvalid, false) AS includeInvalid,
-     apoc.coll.sort(collect(c.id)) AS controls, apoc.coll.flatten(collect(reach)) AS reached
-WITH e, controls, reached, e.status = 'approved' AND (e.validUntil IS NULL OR e.validUntil >= today) AS valid, includeInvalid
-WHERE (valid OR includeInvalid) AND size(reached) > 0
-CALL (reached) {
-  UNWIND reached AS x
-  WITH x ORDER BY x.uid, CASE x.reach WHEN 'direct' THEN 0 WHEN 'inherited' THEN 1 ELSE 2 END,
-       CASE x.coverage WHEN 'full' THEN 0 ELSE 1 END, x.strength DESC, size(x.path), apoc.text.join(x.path, '>'), x.control
-  WITH x.uid AS uid, head(collect(x)) AS best
-  ORDER BY best.framework, uid
-  RETURN [b IN collect(best) WHERE b.framework = $frameworkA] AS a, [b IN collect(best) WHERE b.framework = $frameworkB] AS b
+     apoc.coll.sort(collect(c.id)) AS controls, collect(reach) AS reaches
+WITH e, controls, reaches, e.status = 'approved' AND (e.validUntil IS NULL OR e.validUntil >= today) AS valid, includeInvalid
+WHERE (valid OR includeInvalid) AND any(r IN reaches WHERE size(r) > 0)
+CALL (reaches) {
+  WITH reaches WHERE size(reaches) = 1
+  RETURN reaches[0] AS best
+  UNION ALL
+  WITH reaches WHERE size(reaches) > 1
+  WITH apoc.coll.flatten(reaches) AS reached
+// @include evidence-best-reach
+  RETURN best
 }
-WITH e, valid, controls, a, b WHERE size(a) > 0 AND size(b) > 0
+WITH e, valid, controls, [x IN best WHERE x.framework = $frameworkA] AS a, [x IN best WHERE x.framework = $frameworkB] AS b
+WHERE size(a) > 0 AND size(b) > 0
 ORDER BY size([x IN a + b WHERE x.reach = 'direct']) DESC, size([x IN a + b WHERE x.reach = 'inherited']) DESC,
          size(a) + size(b) DESC, e.id
-WITH collect({evidence: {id: e.id, title: e.title, kind: e.kind, status: e.status, validUntil: toString(e.validUntil), valid: valid},
-              controls: controls, a: a, b: b}) AS rows
+WITH collect({e: e, valid: valid, controls: controls, a: a, b: b}) AS rows
+// What is shown is read for the page alone.
+WITH rows, [row IN rows[coalesce($offset, 0)..coalesce($offset, 0) + coalesce($first, size(rows))] |
+  {evidence: {id: row.e.id, title: row.e.title, kind: row.e.kind, status: row.e.status, validUntil: toString(row.e.validUntil),
+              valid: row.valid},
+   controls: row.controls,
+   a: [x IN row.a | apoc.map.merge(apoc.map.removeKey(x, 'node'), {ref: x.node.ref, title: x.node.title})],
+   b: [x IN row.b | apoc.map.merge(apoc.map.removeKey(x, 'node'), {ref: x.node.ref, title: x.node.title})]}] AS page
 RETURN {frameworkA: $frameworkA, frameworkB: $frameworkB, org: $org, today: toString(date(coalesce($today, date()))),
         maxDepth: coalesce($maxDepth, 1), minStrength: coalesce($minStrength, 7),
         indicationDepth: coalesce($indicationDepth, 1), indicationMinStrength: coalesce($indicationMinStrength, 5),
         total: size(rows),
-        items: rows[coalesce($offset, 0)..coalesce($offset, 0) + coalesce($first, size(rows))]} AS result
+        items: page} AS result
