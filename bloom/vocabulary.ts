@@ -162,7 +162,13 @@ export const RELATIONSHIP_TYPES: readonly RelationshipTypeSpec[] = [
 ];
 
 /** Labels the application writes for itself, not part of the model (schema migrations, maintained coverage). */
-export const INTERNAL_LABELS: readonly string[] = ['SchemaMigration', 'CoverageDirect', 'CoverageState', 'CoveragePending'];
+export const INTERNAL_LABELS: readonly string[] = [
+  'SchemaMigration',
+  'CoverageDirect',
+  'CoverageInferred',
+  'CoverageState',
+  'CoveragePending',
+];
 /** Relationship types the maintained coverage stores between requirements (coverage/README.md). */
 export const INTERNAL_RELATIONSHIP_TYPES: readonly string[] = ['COVERAGE_INHERITS', 'COVERAGE_INDICATES'];
 

@@ -8,12 +8,16 @@ import { maintain, type CoverageChange, type MaintenanceSummary, type OrgChange,
  * imported requirement may have moved (its parent is rewritten).
  */
 export function changeOfBatch(batch: ImportBatch): CoverageChange {
-  const orgs = new Map<string, { controls: Set<string>; evidence: Set<string> }>();
+  const orgs = new Map<string, { controls: Set<string>; evidence: Set<string>; requirements: Set<string>; full: boolean }>();
   const of = (org: string) => {
     let entry = orgs.get(org);
-    if (!entry) orgs.set(org, (entry = { controls: new Set(), evidence: new Set() }));
+    if (!entry) orgs.set(org, (entry = { controls: new Set(), evidence: new Set(), requirements: new Set(), full: false }));
     return entry;
   };
+  // Exclusions change the status (and the Bloom colours) of what they exclude; a new adoption needs the
+  // colours of a whole framework.
+  for (const x of batch.exclusions) of(x.orgId).requirements.add(x.requirementUid);
+  for (const a of batch.adoptions) of(a.orgId).full = true;
   for (const c of batch.controls) of(c.orgId).controls.add(c.id);
   for (const i of batch.controlRequirements) of(i.orgId).controls.add(i.controlId);
   for (const e of batch.evidence) of(e.orgId).evidence.add(e.id);
@@ -25,6 +29,8 @@ export function changeOfBatch(batch: ImportBatch): CoverageChange {
     org,
     controls: [...touched.controls],
     evidence: [...touched.evidence],
+    requirements: [...touched.requirements],
+    ...(touched.full ? { full: true } : {}),
   }));
   return {
     mappings: batch.mappings.length > 0,
@@ -48,6 +54,6 @@ export async function maintainImport(tx: Runner, batch: ImportBatch, written?: W
   return maintain(tx, {
     mappings: change.mappings && changed(written, ['Mapping']),
     hierarchy: changed(written, ['Requirement']) ? change.hierarchy : [],
-    orgs: changed(written, ['Control', 'Evidence', 'IMPLEMENTS', 'SUPPORTS']) ? change.orgs : [],
+    orgs: changed(written, ['Control', 'Evidence', 'IMPLEMENTS', 'SUPPORTS', 'EXCLUDES', 'ADOPTS']) ? change.orgs : [],
   });
 }

@@ -9,13 +9,13 @@ WITH $org AS org, date(coalesce($today, date())) AS today, [$framework] AS fws, 
      coalesce($minStrength, 7) AS minStrength, coalesce($indicationDepth, 1) AS indicationDepth,
      coalesce($indicationMinStrength, 5) AS indicationMinStrength,
      $system AS systemId, [] AS dropEvidence, [] AS dropControls, coalesce($reference, false) AS reference, null AS sourceFws
-// @include coverage/status
 // The top-level group of each requirement, read down from the groups once.
 CALL () {
   MATCH (top:Requirement {frameworkId: $framework})<-[:PART_OF*0..]-(r:Requirement)
   WHERE NOT EXISTS { (top)-[:PART_OF]->(:Requirement) }
   RETURN apoc.map.fromPairs(collect([r.uid, top.uid])) AS groupOf
 }
+// @include coverage/status
 WITH org, today, fws, sourceFws, leaf, status, basis, directStatus, exclusion, indicated, direct, detail, indicatedParents,
      groupOf[leaf.uid] AS top
 ORDER BY leaf.order, leaf.uid

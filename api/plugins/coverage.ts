@@ -41,6 +41,7 @@ export interface Touched {
 }
 
 const REFERENCE_TYPES = /^(create|update|delete)(Frameworks|Requirements)$/;
+const ADOPTION = /^(add|remove)Adoption$/;
 /** Inside a `where`, only these keys keep a filter bounded to the nodes it names. */
 const STRUCTURAL = new Set(['AND', 'OR', 'node', 'some', 'single', 'all']);
 const OPERATORS = new Set(['eq', 'in']);
@@ -85,6 +86,8 @@ export function touchedBy(operation: OperationDefinitionNode, variables: Record<
     }
     const field = selection as FieldNode;
     if (REFERENCE_TYPES.test(field.name.value)) touched.reference = true;
+    // A framework adopted or dropped changes which requirements the organization's colours cover: all of them.
+    if (ADOPTION.test(field.name.value)) touched.bounded = false;
     const args = Object.fromEntries((field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
     if (/^(update|delete)/.test(field.name.value) && !args.where) touched.bounded = false;
     walk(args, touched, false);
