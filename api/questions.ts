@@ -1,40 +1,42 @@
 /**
  * The reuse questions as top-level GraphQL Query fields, generated from the same definitions the CLI uses
- * (queries/questions.ts: name, summary, parameter specs). Each field's @cypher statement is the text of
- * queries/<name>.cypher, inlined at schema-build time (never copied), so the API, the CLI and the tests ask
- * the same question.
+ * (queries/questions.ts: name, summary, parameter specs). Every field is resolved by running the question
+ * (validation, existence checks, queries/<name>.cypher and its rules) and shaping the answer into its typed
+ * result (api/results.ts, types in api/question-types.graphql), the same shaping `crosswalk query --json`
+ * prints, so the API, the CLI and the tests ask the same question and get the same shape.
  *
- * The organization is never an argument: the server puts the caller's `org` claim into the query
- * parameters (`cypherParams: { org }`, api/server.ts), so `$org` in the file is always the caller's own.
- * Arguments are checked against the question's specs (bounds such as maxDepth <= 5, allowed values) by
- * api/limits.ts before anything runs; `first` defaults to 50 and may not exceed 500.
+ * The organization is never an argument: the resolver takes it from the caller's token
+ * (`context.cypherParams.org`, ORG_PARAM, set by api/server.ts). Arguments are checked against the
+ * question's specs (bounds such as maxDepth <= 5, allowed values) by api/limits.ts before anything runs.
+ * Paging is Relay-style: `first` (default 50, at most 500) and `after` (a cursor from the answer's
+ * connection), which the resolver turns into the Cypher's `$offset`. A name that does not exist is a
+ * NOT_FOUND error naming it; any other bad parameter is BAD_USER_INPUT.
  *
- * A computed question (queries/question.ts defineComputedQuestion: rules evaluated in TypeScript over what
- * its .cypher file reads, e.g. classify and obligations) becomes a plain JSON field with a resolver
- * (questionResolvers) that runs the question itself, with the organization again taken from the token
- * (`context.cypherParams.org`, ORG_PARAM) and never from an argument.
- *
- * Adding a question: add it to queries/questions.ts (with its .cypher file) and run `npm run schema:print`.
- * Results are returned as JSON (shapes: queries/<name>.ts and queries/README.md).
+ * Adding a question: add it to queries/questions.ts (with its .cypher file), its result type to
+ * api/question-types.graphql and its shaper to api/results.ts, then run `npm run schema:print`.
  */
 import fs from 'node:fs';
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { GraphQLScalarType } from 'graphql';
-import { toJsonValue } from '../graph/values.ts';
-import { cypher, cypherFile } from '../queries/cypher.ts';
-import { QueryParameterError, validateParams, type ParamSpec, type ParamType, type Runner } from '../queries/question.ts';
+import { cypherFile } from '../queries/cypher.ts';
+import {
+  NotFoundError,
+  QueryParameterError,
+  validateParams,
+  type ParamSpec,
+  type ParamType,
+  type Runner,
+} from '../queries/question.ts';
 import { QUESTIONS } from '../queries/questions.ts';
 import { apiError, ErrorCode } from './errors.ts';
-import { graphql } from './graphql-runtime.ts';
 import { DEFAULT_PAGE, MAX_PAGE } from './paging.ts';
+import { answer, offsetAfter, resultType } from './results.ts';
 
 /** The claim-bound parameter: set by the server, never accepted from the client. */
 export const ORG_PARAM = 'org';
 
 const GRAPHQL_TYPES: Record<ParamType, string> = {
   string: 'String',
-  // Dates as YYYY-MM-DD strings: the question's own validation checks the format, Cypher's date() parses.
-  date: 'String',
+  date: 'Date',
   int: 'Int',
   bool: 'Boolean',
   strings: '[String!]',
@@ -45,9 +47,10 @@ export interface QuestionField {
   field: string;
   /** The specs of the arguments the client may pass (all but `org`). */
   params: ParamSpec[];
-  /** Served by a resolver (questionResolvers) instead of a @cypher statement. */
-  computed: boolean;
 }
+
+/** Arguments whose values are one of the result enums. */
+const ENUM_ARGUMENTS: Record<string, string> = { statuses: '[CoverageStatus!]', kinds: '[SearchKind!]' };
 
 export const fieldName = (question: string): string => question.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
@@ -57,65 +60,42 @@ export function questionFields(): QuestionField[] {
     question: q.name,
     field: fieldName(q.name),
     params: q.params.filter((p) => p.name !== ORG_PARAM),
-    computed: q.computed === true,
   }));
-}
-
-/**
- * The text as a GraphQL string literal: a block string ("""...""", readable in the printed schema) when
- * it survives the round trip unchanged (block strings escape only `"""` and strip common indentation),
- * otherwise a regular string with JSON escapes, which is always exact.
- */
-export function graphqlString(text: string): string {
-  const block = `"""\n${text.replace(/"""/g, '\\"""')}\n"""`;
-  try {
-    const parsed = graphql.parseValue(block);
-    if (parsed.kind === graphql.Kind.STRING && parsed.value === text) return block;
-  } catch {
-    // fall through to the always-exact form
-  }
-  return JSON.stringify(text);
 }
 
 function argument(spec: ParamSpec): string {
   const description = `${JSON.stringify(spec.description)} `;
   if (spec.name === 'first') return `"page size (default ${DEFAULT_PAGE}, at most ${MAX_PAGE})" first: Int = ${DEFAULT_PAGE}`;
-  const type = GRAPHQL_TYPES[spec.type];
-  // Optional arguments default to null so that every parameter the Cypher names is always passed.
+  if (spec.name === 'offset')
+    return '"the cursor after which the page starts (pageInfo.endCursor of the previous page)" after: String = null';
+  const type = ENUM_ARGUMENTS[spec.name] ?? GRAPHQL_TYPES[spec.type];
+  // Optional arguments default to null so that every parameter the question names is always passed.
   return `${description}${spec.name}: ${type}${spec.required ? '!' : ' = null'}`;
 }
 
-/** The `scalar JSON` and `type Query { ... }` blocks (typeDefs.graphql declares no Query type of its own) for the served questions. */
+/** The `type Query { ... }` block (typeDefs.graphql declares no Query type of its own) for the served questions. */
 export function questionTypeDefs(fields: QuestionField[] = questionFields()): string {
   if (!fields.length) return '';
   const summaries = new Map(QUESTIONS.map((q) => [q.name, q.summary]));
   const blocks = fields.map((f) => {
     const args = f.params.map(argument).join(', ');
-    if (f.computed) {
-      return [
-        `  ${JSON.stringify(`${summaries.get(f.question) ?? f.question} (queries/${f.question}.ts over queries/${f.question}.cypher; the organization is the caller's)`)}`,
-        `  ${f.field}${args ? `(${args})` : ''}: JSON`,
-      ].join('\n');
-    }
-    const text = cypher(f.question).trim();
     return [
-      `  ${JSON.stringify(`${summaries.get(f.question) ?? f.question} (queries/${f.question}.cypher; the organization is the caller's)`)}`,
-      `  ${f.field}${args ? `(${args})` : ''}: JSON`,
-      `    @cypher(`,
-      `      columnName: "result"`,
-      `      statement: ${graphqlString(text).replace(/\n/g, '\n      ')}`,
-      `    )`,
+      `  ${JSON.stringify(`${summaries.get(f.question) ?? f.question} (queries/${f.question}.ts over queries/${f.question}.cypher; the organization is the caller's)`)}`,
+      `  ${f.field}${args ? `(${args})` : ''}: ${resultType(f.question)}!`,
     ].join('\n');
   });
-  return [
-    '"A question\'s result as JSON: see queries/<name>.ts for its shape. Dates are YYYY-MM-DD strings."',
-    'scalar JSON',
-    '',
-    'type Query {',
-    ...blocks,
-    '}',
-    '',
-  ].join('\n');
+  return ['type Query {', ...blocks, '}', ''].join('\n');
+}
+
+/** GraphQL arguments to the question's own parameters: `after` to `offset`, Date values to YYYY-MM-DD. */
+export function questionParams(args: Record<string, unknown>): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(args)) {
+    if (name === 'after') params.offset = typeof value === 'string' ? offsetAfter(value) : null;
+    else if (neo4j.isDate(value)) params[name] = value.toString();
+    else params[name] = value;
+  }
+  return params;
 }
 
 interface QuestionContext {
@@ -125,15 +105,15 @@ interface QuestionContext {
 }
 
 /**
- * Resolvers of the computed questions: each runs the question (validation, existence checks, its Cypher
- * and rules) in read transactions on the server's driver, for the organization of the caller's token.
+ * Resolvers of the question fields: each runs the question in read transactions on the server's driver,
+ * for the organization of the caller's token, and shapes the answer (api/results.ts).
  */
 export function questionResolvers(
   driver?: Driver,
 ): Record<string, (root: unknown, args: Record<string, unknown>, context: QuestionContext) => Promise<unknown>> {
   const resolvers: Record<string, (root: unknown, args: Record<string, unknown>, context: QuestionContext) => Promise<unknown>> =
     {};
-  for (const field of questionFields().filter((f) => f.computed)) {
+  for (const field of questionFields()) {
     const question = QUESTIONS.find((q) => q.name === field.question);
     if (!question) continue;
     resolvers[field.field] = async (_root, args, context) => {
@@ -148,8 +128,18 @@ export function questionResolvers(
       };
       try {
         // The token's organization wins over anything in args (GraphQL has no org argument to pass anyway).
-        return await question.run(runner, { ...args, [ORG_PARAM]: context.cypherParams?.[ORG_PARAM] ?? null });
+        return await answer(question, runner, {
+          ...questionParams(args),
+          [ORG_PARAM]: context.cypherParams?.[ORG_PARAM] ?? null,
+        });
       } catch (error) {
+        if (error instanceof NotFoundError) {
+          throw apiError(ErrorCode.NOT_FOUND, `${field.field}: ${error.message}`, {
+            kind: error.kind,
+            name: error.value,
+            ...(error.hint ? { hint: error.hint } : {}),
+          });
+        }
         if (error instanceof QueryParameterError) {
           throw apiError(ErrorCode.BAD_USER_INPUT, `${field.field}: ${error.message}`, error.hint ? { hint: error.hint } : {});
         }
@@ -166,17 +156,10 @@ export function invalidQuestionArgs(field: QuestionField, args: Record<string, u
   if (typeof first === 'number' && (first < 0 || first > MAX_PAGE))
     return `${field.field}: first must be between 0 and ${MAX_PAGE}`;
   try {
-    validateParams(field.params, args);
+    validateParams(field.params, questionParams(args));
     return undefined;
   } catch (error) {
     const hint = (error as { hint?: string }).hint;
     return `${field.field}: ${(error as Error).message}${hint ? ` (${hint})` : ''}`;
   }
 }
-
-export const JSONScalar: GraphQLScalarType = new graphql.GraphQLScalarType({
-  name: 'JSON',
-  description: 'Arbitrary JSON (question results).',
-  serialize: toJsonValue,
-  parseValue: (value) => value,
-});

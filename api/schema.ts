@@ -12,17 +12,25 @@ import { PROJECT_ROOT } from '../graph/config.ts';
 import { graphql } from './graphql-runtime.ts';
 import { apiError, ErrorCode } from './errors.ts';
 import { linkTypeDefs } from './links.ts';
-import { JSONScalar, questionResolvers, questionTypeDefs } from './questions.ts';
+import { questionResolvers, questionTypeDefs } from './questions.ts';
+import { questionSelections } from './selections.ts';
 
 const UNUSED_KEY = randomBytes(32).toString('hex');
 
 export const TYPE_DEFS_FILE = path.join(PROJECT_ROOT, 'api', 'typeDefs.graphql');
+/** The result types of the questions (hand-written; api/results.ts shapes the answers into them). */
+export const QUESTION_TYPES_FILE = path.join(PROJECT_ROOT, 'api', 'question-types.graphql');
 /** The generated SDL as clients see it; `npm run schema:print` rewrites it, a test fails when it drifts. */
 export const PRINTED_SCHEMA_FILE = path.join(PROJECT_ROOT, 'api', 'schema.graphql');
 
 /** The complete type definitions: the hand-written file, the generated question fields and link mutations. */
 export function readTypeDefs(): string {
-  return `${fs.readFileSync(TYPE_DEFS_FILE, 'utf8')}\n${questionTypeDefs()}\n${linkTypeDefs()}`;
+  return [
+    fs.readFileSync(TYPE_DEFS_FILE, 'utf8'),
+    fs.readFileSync(QUESTION_TYPES_FILE, 'utf8'),
+    questionTypeDefs(),
+    linkTypeDefs(),
+  ].join('\n');
 }
 
 /**
@@ -41,7 +49,7 @@ function callerOrganization(_parent: unknown, _args: unknown, context: { jwt?: R
 export async function buildSchema(driver?: Driver): Promise<GraphQLSchema> {
   const neoSchema = new Neo4jGraphQL({
     typeDefs: readTypeDefs(),
-    resolvers: { JSON: JSONScalar, Query: questionResolvers(driver) },
+    resolvers: { Query: questionResolvers(driver) },
     ...(driver ? { driver } : {}),
     features: {
       excludeDeprecatedFields: {
@@ -66,4 +74,23 @@ export async function buildSchema(driver?: Driver): Promise<GraphQLSchema> {
 export async function printedSchema(): Promise<string> {
   const header = '# Generated from api/typeDefs.graphql and queries/*.cypher by `npm run schema:print`. Do not edit.\n\n';
   return `${header}${graphql.printSchema(graphql.lexicographicSortSchema(await buildSchema()))}\n`;
+}
+
+/** The explorer's question selections (api/selections.ts), as the file `npm run schema:print` writes. */
+export const SELECTIONS_FILE = path.join(PROJECT_ROOT, 'api', 'explorer', 'browser', 'selections.ts');
+
+export async function explorerSelections(): Promise<string> {
+  const selections = questionSelections(await buildSchema());
+  const lines = Object.entries(selections).map(([field, selection]) => `  ${field}:\n    ${JSON.stringify(selection)},`);
+  const text = [
+    '// Generated from api/question-types.graphql by `npm run schema:print` (api/selections.ts). Do not edit.',
+    "/** Every field of each question's result: the explorer asks with these, so it reads the typed results whole. */",
+    'export const SELECTIONS = {',
+    ...lines,
+    '} as const;',
+    '',
+  ].join('\n');
+  // Formatted as the repository's prettier would (a dev tool: only `schema:print` and its drift test come here).
+  const prettier = await import('prettier');
+  return prettier.format(text, { ...(await prettier.resolveConfig(SELECTIONS_FILE)), filepath: SELECTIONS_FILE });
 }

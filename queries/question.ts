@@ -12,6 +12,20 @@ import { cypher } from './cypher.ts';
 /** A parameter a question was given that it cannot use. */
 export class QueryParameterError extends CrosswalkError {}
 
+/** A parameter names a framework, organization, system, requirement, evidence item or control that does not exist. */
+export class NotFoundError extends QueryParameterError {
+  constructor(
+    message: string,
+    hint: string,
+    /** What was looked for. */
+    readonly kind: NonNullable<ParamSpec['exists']>,
+    /** The name it was looked for by. */
+    readonly value: string,
+  ) {
+    super(message, hint);
+  }
+}
+
 export type ParamType = 'string' | 'date' | 'int' | 'bool' | 'strings';
 
 export interface ParamSpec {
@@ -138,15 +152,14 @@ function convert(spec: ParamSpec, raw: unknown): ParamValue {
       return raw;
     }
     case 'strings': {
-      const list =
-        typeof raw === 'string'
-          ? raw
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean)
-          : raw;
-      if (!Array.isArray(list) || !list.every((s): s is string => typeof s === 'string'))
+      // "a,b" and ["a", "b"] and ["a,b"] all mean the same list (the CLI gives one string, GraphQL a list).
+      const given = typeof raw === 'string' ? [raw] : raw;
+      if (!Array.isArray(given) || !given.every((s): s is string => typeof s === 'string'))
         throw invalid(spec, 'must be a list of strings');
+      const list = given
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = spec.oneOf ? list.filter((s) => !spec.oneOf?.includes(s)) : [];
       if (bad.length) throw invalid(spec, `${bad.join(', ')} not in ${spec.oneOf?.join(', ')}`);
       return list;
@@ -191,7 +204,7 @@ export async function checkExistence(graph: Runner, specs: readonly ParamSpec[],
     const { records } = await graph.run(EXISTS[spec.exists], { value, org: params.org ?? null });
     if (!records[0]?.get('found')) {
       const scope = ['system', 'evidence', 'control'].includes(spec.exists) ? ` in organization '${String(params.org)}'` : '';
-      throw new QueryParameterError(`no ${spec.exists} '${value}'${scope}`, `${spec.name}: ${spec.description}`);
+      throw new NotFoundError(`no ${spec.exists} '${value}'${scope}`, `${spec.name}: ${spec.description}`, spec.exists, value);
     }
   }
 }

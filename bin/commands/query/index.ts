@@ -10,6 +10,7 @@ import { findQuestion, QUESTIONS } from '../../../queries/questions.ts';
 import type { ReuseResult } from '../../../queries/reuse.ts';
 import type { SoaResult } from '../../../queries/soa.ts';
 import { toJsonValue } from '../../../graph/values.ts';
+import { answer } from '../../../api/results.ts';
 import { defineCommand, printJson, withGraph } from '../../command.ts';
 import { booleanValue, JSON_FLAG, suggest, UsageError, type CommandSpec } from '../../flags.ts';
 import { querySpec } from './spec.ts';
@@ -213,8 +214,9 @@ export default defineCommand<QueryOptions>({
       );
       return;
     }
+    // --json prints the API's shape (api/results.ts: the same function the GraphQL resolvers call).
+    if (opts.json) return printJson(io, await withGraph(context, (graph) => answer(question, graph, opts.params)));
     const result = await withGraph(context, (graph) => question.run(graph, opts.params));
-    if (opts.json) return printJson(io, result);
     const format = FORMATTERS[question.name] as ((r: unknown) => string[]) | undefined;
     io.stdout.write(`${(format ? format(toJsonValue(result)) : [JSON.stringify(toJsonValue(result), null, 2)]).join('\n')}\n`);
   },
