@@ -500,3 +500,15 @@ export async function answer(question: Question<unknown>, graph: Runner, params:
   const offset = typeof params.offset === 'number' ? params.offset : Number(params.offset ?? 0) || 0;
   return shaper.shape(raw, { offset });
 }
+
+/** The shaped answers' types (the explorer's browser code reads them; type-only imports carry no Node code). */
+export type CoverageAnswer = ReturnType<typeof coverage>;
+export type EvidenceCoveringBothAnswer = ReturnType<typeof evidenceCoveringBoth>;
+export type ReuseAnswer = ReturnType<typeof reuse>;
+export type GapsAnswer = ReturnType<typeof gaps>;
+export type ImpactAnswer = ReturnType<typeof impact>;
+export type ExplainAnswer = ReturnType<typeof explain>;
+export type SearchAnswer = ReturnType<typeof search>;
+export type SoaAnswer = ReturnType<typeof soa>;
+export type ClassifyAnswer = ReturnType<typeof classify>;
+export type ObligationsAnswer = ReturnType<typeof obligations>;

@@ -17,6 +17,8 @@ import { PROJECT_ROOT } from '../../graph/config.ts';
 import type { Graph } from '../../graph/connection.ts';
 import { importFiles } from '../../importers/index.ts';
 import { ImportValidationError } from '../../importers/problems.ts';
+import { SELECTIONS } from '../../api/explorer/browser/selections.ts';
+import { answer } from '../../api/results.ts';
 import { classify, type ClassifyResult } from '../../queries/classify.ts';
 import { obligations, type ObligationsResult } from '../../queries/obligations.ts';
 import { seededGraph } from './helpers.ts';
@@ -105,15 +107,18 @@ describe('classify the demo systems', () => {
   });
 
   it('over GraphQL: the same answer, for the organization of the token only', async () => {
-    const api = await gql('demo', '{ classify(system: "sys-recruit") }');
+    const api = await gql('demo', `{ classify(system: "sys-recruit") ${SELECTIONS.classify} }`);
     expect(api.errors).toBeUndefined();
     expect(api.data?.classify).toEqual(
-      JSON.parse(JSON.stringify(await classify.run(graph, { system: 'sys-recruit', org: 'demo' }))),
+      JSON.parse(JSON.stringify(await answer(classify, graph, { system: 'sys-recruit', org: 'demo' }))),
     );
+    // The typed facts: one entry per fact, its value in the field of its type.
+    const facts = (api.data?.classify as { facts: { name: string; answered: boolean; boolean: boolean | null }[] }).facts;
+    expect(facts.find((f) => f.name === 'isAI')).toMatchObject({ answered: true, boolean: true });
     // Another organization's token cannot see demo's system: it does not exist for it.
-    const foreign = await gql('someone-else', '{ classify(system: "sys-recruit") }');
-    expect(foreign.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    expect(foreign.errors?.[0]?.message).toContain("no system 'sys-recruit' in organization 'someone-else'");
+    const foreign = await gql(ORG, `{ classify(system: "sys-recruit") { org } }`);
+    expect(foreign.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', kind: 'system', name: 'sys-recruit' } });
+    expect(foreign.errors?.[0]?.message).toContain(`no system 'sys-recruit' in organization '${ORG}'`);
   });
 });
 
@@ -167,12 +172,15 @@ describe('obligations on a date', () => {
   });
 
   it('over GraphQL with asOf: the same answer as the question', async () => {
-    const api = await gql('demo', '{ obligations(system: "sys-wiki", asOf: "2026-01-01", today: "2026-11-22") }');
+    const api = await gql(
+      'demo',
+      `{ obligations(system: "sys-wiki", asOf: "2026-01-01", today: "2026-11-22") ${SELECTIONS.obligations} }`,
+    );
     expect(api.errors).toBeUndefined();
     expect(api.data?.obligations).toEqual(
       JSON.parse(
         JSON.stringify(
-          await obligations.run(graph, { system: 'sys-wiki', org: 'demo', asOf: '2026-01-01', today: '2026-11-22' }),
+          await answer(obligations, graph, { system: 'sys-wiki', org: 'demo', asOf: '2026-01-01', today: '2026-11-22' }),
         ),
       ),
     );

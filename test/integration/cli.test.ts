@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mintToken } from '../../api/auth.ts';
 import { readApiOptions } from '../../api/config.ts';
+import { SELECTIONS } from '../../api/explorer/browser/selections.ts';
 import { startApiServer, type ApiServer } from '../../api/server.ts';
 import { main } from '../../bin/cli.ts';
 import type { Io } from '../../bin/command.ts';
@@ -155,13 +156,28 @@ describe('--json shapes', () => {
     });
 
     it('coverage', async () => {
-      const cli = await run(['query', 'coverage', '--framework', 'nis2', '--org', 'demo', '--today', '2026-06-01', '--json']);
+      // --json with every field the API offers: the GraphQL answer selecting them all is the same document.
+      const cli = await run([
+        'query',
+        'coverage',
+        '--framework',
+        'nis2',
+        '--org',
+        'demo',
+        '--today',
+        '2026-06-01',
+        '--first',
+        '500',
+        '--json',
+      ]);
       expect(cli.code).toBe(0);
       const token = await mintToken(SECRET, { roles: ['viewer'], org: 'demo' }, { ttlSeconds: 600 });
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'cli-test-42' },
-        body: JSON.stringify({ query: '{ coverage(framework: "nis2", today: "2026-06-01") }' }),
+        body: JSON.stringify({
+          query: `{ coverage(framework: "nis2", today: "2026-06-01", first: 500) ${SELECTIONS.coverage} }`,
+        }),
       });
       // The request id comes back (pino-http logs it on every line of the request).
       expect(response.headers.get('x-request-id')).toBe('cli-test-42');

@@ -26,6 +26,7 @@ import { mintToken, type Role } from '../../api/auth.ts';
 import { readApiOptions } from '../../api/config.ts';
 import { graphql } from '../../api/graphql-runtime.ts';
 import { LINKS, type LinkSpec } from '../../api/links.ts';
+import { SELECTIONS } from '../../api/explorer/browser/selections.ts';
 import { questionFields } from '../../api/questions.ts';
 import { buildSchema, readTypeDefs } from '../../api/schema.ts';
 import { startApiServer, type ApiServer } from '../../api/server.ts';
@@ -521,7 +522,8 @@ describe('the tenant wall, generated from the schema', () => {
       const args = q.params
         .filter((p) => p.required || p.exists)
         .map((p) => `${p.name}: ${JSON.stringify(p.exists ? names[p.exists] : p.type === 'date' ? '2026-11-22' : FRAMEWORK)}`);
-      const query = `{ ${q.field}${args.length ? `(${args.join(', ')})` : ''} }`;
+      // Every field of the typed result selected (api/selections.ts), so nothing of an answer goes unread.
+      const query = `{ ${q.field}${args.length ? `(${args.join(', ')})` : ''} ${SELECTIONS[q.field as keyof typeof SELECTIONS]} }`;
       for (const who of READERS) {
         const answer = await gql(who, query);
         cases++;

@@ -115,6 +115,8 @@ export const MAX_FIELDS_PER_REQUEST = 15;
  */
 export async function gqlBatch<T>(
   field: string,
+  /** The selection set of each field (the question's result fields to read). */
+  selection: string,
   argTypes: Record<string, string>,
   calls: Record<string, unknown>[],
   onBatch: (answers: { index: number; value: T }[]) => void = () => {},
@@ -130,7 +132,7 @@ export async function gqlBatch<T>(
         variables[variable] = value;
         return `${name}: $${variable}`;
       });
-      return `a${index}: ${field}(${args.join(', ')})`;
+      return `a${index}: ${field}(${args.join(', ')}) ${selection}`;
     });
     const query = `query Batch${declarations.length ? `(${declarations.join(', ')})` : ''} { ${fields.join(' ')} }`;
     const { status, body } = await post<Record<string, T | null>>(query, variables);

@@ -6,9 +6,11 @@
  * ones), status and control owner (applied to the question's answer; the view then lists the matching
  * requirements instead of the tree).
  */
-import type { CoverageCounts, CoverageRequirement, CoverageResult, StatusCounts } from '../../../queries/coverage.ts';
+import type { CoverageAnswer } from '../../results.ts';
+import type { StatusCounts } from '../../../queries/coverage.ts';
 import type { CoverageStatus } from '../../../queries/types.ts';
 import { gql, today } from './api.ts';
+import { SELECTIONS } from './selections.ts';
 import type { Context, Navigate, OpenRequirement } from './context.ts';
 import { fill, h } from './dom.ts';
 import { setExport } from './export.ts';
@@ -17,20 +19,17 @@ import { badge, indicatedBadge, loading, requirementLink, select, table } from '
 
 const PAGE = 500;
 
-const COVERAGE = `query Coverage($framework: String!, $system: String, $today: String, $first: Int, $offset: Int) {
-  coverage(framework: $framework, system: $system, today: $today, first: $first, offset: $offset)
+const COVERAGE = `query Coverage($framework: String!, $system: String, $today: Date, $first: Int, $after: String) {
+  coverage(framework: $framework, system: $system, today: $today, first: $first, after: $after) ${SELECTIONS.coverage}
 }`;
 
-/** Fields the coverage semantics spec (issue #13) adds; optional until that change is on main. */
-interface Headline {
-  percentMetDirect?: number | null;
-  percentPartiallyMetDirect?: number | null;
-  indicated?: number;
-  totals: CoverageResult['totals'] & { metInherited?: number; indicated?: number };
-}
-type Requirement = CoverageRequirement & { indications?: unknown[] };
+type CoverageCounts = CoverageAnswer['totals'];
+type CoverageRequirement = CoverageAnswer['requirements']['edges'][number]['node'];
+/** The answer with every page of its requirements read. */
+type CoverageResult = Omit<CoverageAnswer, 'requirements'> & { total: number; requirements: CoverageRequirement[] };
+type Requirement = CoverageRequirement;
 
-const indicationCount = (r: Requirement) => (Array.isArray(r.indications) ? r.indications.length : 0);
+const indicationCount = (r: Requirement) => r.indications.length;
 
 const HIERARCHY = `query Hierarchy($framework: String!, $limit: Int, $offset: Int) {
   requirements(where: { frameworkId: { eq: $framework } }, limit: $limit, offset: $offset, sort: [{ order: ASC }, { uid: ASC }]) {
@@ -57,20 +56,22 @@ interface TreeNode {
 }
 
 async function coverageOf(framework: string, system: string | null): Promise<CoverageResult> {
-  const first = await gql<{ coverage: CoverageResult }>(COVERAGE, { framework, system, today: today(), first: PAGE, offset: 0 });
-  const result = first.coverage;
-  while (result.requirements.length < result.total) {
-    const next = await gql<{ coverage: CoverageResult }>(COVERAGE, {
+  const first = await gql<{ coverage: CoverageAnswer }>(COVERAGE, { framework, system, today: today(), first: PAGE, after: null });
+  const { requirements: page, ...rest } = first.coverage;
+  const requirements = page.edges.map((e) => e.node);
+  let info = page.pageInfo;
+  while (info.hasNextPage) {
+    const next = await gql<{ coverage: CoverageAnswer }>(COVERAGE, {
       framework,
       system,
       today: today(),
       first: PAGE,
-      offset: result.requirements.length,
+      after: info.endCursor,
     });
-    if (!next.coverage.requirements.length) break;
-    result.requirements.push(...next.coverage.requirements);
+    requirements.push(...next.coverage.requirements.edges.map((e) => e.node));
+    info = next.coverage.requirements.pageInfo;
   }
-  return result;
+  return { ...rest, total: page.totalCount, requirements };
 }
 
 async function hierarchyOf(framework: string): Promise<HierarchyRequirement[]> {
@@ -120,7 +121,7 @@ function buildTree(requirements: HierarchyRequirement[], coverage: CoverageResul
   const groups = new Map(coverage.groups.map((g) => [g.uid, g]));
   for (const root of roots) {
     const group = groups.get(root.requirement.uid);
-    if (group) root.counts = statusCounts(group);
+    if (group) root.counts = statusCounts(group.counts);
   }
   return roots;
 }
@@ -263,14 +264,11 @@ const pct = (value: number | null | undefined) => (value === null || value === u
 const share = (count: number, of: number) => (of ? Math.round((1000 * count) / of) / 10 : null);
 
 /** "met" and "indicated" said separately: indicated requirements are advice from mappings and never count. */
-function headline(coverage: CoverageResult & Headline): HTMLElement {
+function headline(coverage: CoverageResult): HTMLElement {
   const t = coverage.totals;
-  const metDirect = coverage.percentMetDirect ?? share(t.metDirect, t.applicable);
-  const partiallyDirect = coverage.percentPartiallyMetDirect ?? null;
-  const indicated =
-    coverage.indicated ??
-    t.indicated ??
-    (coverage.requirements as Requirement[]).filter((r) => r.status !== 'met' && indicationCount(r) > 0).length;
+  const metDirect = t.percentMetDirect ?? share(t.metDirect, t.applicable);
+  const partiallyDirect = t.percentPartiallyMetDirect ?? null;
+  const indicated = t.indicated;
   const figure = (id: string, value: string, label: string, note: string) =>
     h('div', { class: 'figure', title: note }, h('strong', { id }, value), h('span', {}, label));
   return h(
@@ -284,7 +282,7 @@ function headline(coverage: CoverageResult & Headline): HTMLElement {
     ),
     figure(
       'percent-met',
-      pct(coverage.percentMet),
+      pct(t.percentMet),
       'met, including inherited',
       'also met through full mappings (equal/superset_of) from requirements met directly',
     ),
@@ -433,7 +431,7 @@ export async function renderCoverage(
       name,
       filters.system ? ` — system ${ctx.systems.find((x) => x.id === filters.system)?.name ?? filters.system}` : '',
     ),
-    headline(coverage as CoverageResult & Headline),
+    headline(coverage),
     statusLegend(statusCounts(t)),
   );
   let content: HTMLElement;

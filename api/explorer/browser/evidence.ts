@@ -5,29 +5,25 @@
  * from a directly implemented requirement: every hop equal/superset_of, from a full implementation) or
  * indicated (any other mapping path: advice, it does not count). Requirements open their neighbourhood.
  */
-import type { EvidenceCoveringBoth, EvidenceCoveringBothResult, Reach } from '../../../queries/evidence-covering-both.ts';
+import type { EvidenceCoveringBothAnswer } from '../../results.ts';
 import { gql, today } from './api.ts';
+import { SELECTIONS } from './selections.ts';
 import type { Context, Navigate, OpenRequirement } from './context.ts';
 import { fill, h } from './dom.ts';
 import { setExport } from './export.ts';
 import { daysBetween, frameworkOptions, loading, requirementLink, select, table } from './widgets.ts';
 
-const QUERY = `query EvidenceCoveringBoth($a: String!, $b: String!, $today: String) {
-  evidenceCoveringBoth(frameworkA: $a, frameworkB: $b, today: $today, first: 500)
+const QUERY = `query EvidenceCoveringBoth($a: String!, $b: String!, $today: Date) {
+  evidenceCoveringBoth(frameworkA: $a, frameworkB: $b, today: $today, first: 500) ${SELECTIONS.evidenceCoveringBoth}
 }`;
 
-export type ReachBasis = 'direct' | 'inherited' | 'indicated';
+type EvidenceCoveringBoth = EvidenceCoveringBothAnswer['evidence']['edges'][number]['node'];
+type Reach = EvidenceCoveringBoth['a'][number];
 
-/** How a requirement is reached (the result's own `basis` when it carries one). */
-export function reachBasis(reach: Reach & { basis?: string | null; reach?: string }): ReachBasis {
-  // With the coverage semantics of issue #13 the question says it itself (`reach`).
-  const told = reach.reach ?? reach.basis;
-  if (told === 'direct' || told === 'inherited' || told === 'indicated') return told;
-  // Before issue #13 the result said only `via` (direct or mapping) and the coverage of the path.
-  const old = reach as { via?: string };
-  if (old.via === 'direct') return 'direct';
-  return reach.coverage === 'full' ? 'inherited' : 'indicated';
-}
+export type ReachBasis = Reach['reach'];
+
+/** How a requirement is reached: the question says it (`reach`). */
+export const reachBasis = (reach: Reach): ReachBasis => reach.reach;
 
 const BASIS_TEXT: Record<ReachBasis, string> = {
   direct: 'a control of the evidence implements it',
@@ -37,7 +33,7 @@ const BASIS_TEXT: Record<ReachBasis, string> = {
 
 function validity(item: EvidenceCoveringBoth, day: string): string {
   const { validUntil, valid, status } = item.evidence;
-  if (!valid) return status !== 'approved' ? status : `expired ${validUntil ?? ''}`;
+  if (!valid) return status !== 'approved' ? (status ?? 'no status') : `expired ${validUntil ?? ''}`;
   if (!validUntil) return 'valid, no expiry';
   const left = daysBetween(day, validUntil);
   return `valid until ${validUntil} (${left} day${left === 1 ? '' : 's'} left)`;
@@ -51,14 +47,14 @@ function side(reaches: Reach[], ctx: Context, open: OpenRequirement): HTMLElemen
       const basis = reachBasis(r);
       return h(
         'li',
-        { 'data-uid': r.uid, 'data-basis': basis },
-        requirementLink(r.uid, r.ref, open),
+        { 'data-uid': r.requirement.uid, 'data-basis': basis },
+        requirementLink(r.requirement.uid, r.requirement.ref, open),
         ' ',
         h('span', { class: `basis ${basis}`, title: BASIS_TEXT[basis] }, basis),
         h(
           'div',
           { class: 'muted' },
-          `${r.title} — via ${ctx.controlName(r.control)}${r.path.length > 1 ? `, path ${r.path.join(' → ')} (${r.relationships.join(', ')}; strength ${r.strength})` : ''}`,
+          `${r.requirement.title} — via ${ctx.controlName(r.control)}${r.path.length > 1 ? `, path ${r.path.join(' → ')} (${r.relationships.join(', ')}; strength ${r.strength})` : ''}`,
         ),
       );
     }),
@@ -90,19 +86,20 @@ export async function renderEvidence(
     fill(body, h('p', { class: 'error' }, 'Pick two different frameworks.'));
     return;
   }
-  const { evidenceCoveringBoth: result } = await gql<{ evidenceCoveringBoth: EvidenceCoveringBothResult }>(QUERY, {
+  const { evidenceCoveringBoth: answer } = await gql<{ evidenceCoveringBoth: EvidenceCoveringBothAnswer }>(QUERY, {
     a,
     b,
     today: today(),
   });
   if (!root.isConnected) return;
+  const result = { today: answer.today, total: answer.evidence.totalCount, items: answer.evidence.edges.map((e) => e.node) };
   const count = (items: Reach[]) => (basis: ReachBasis) => items.filter((r) => reachBasis(r) === basis).length;
   fill(
     body,
     h(
       'p',
       { class: 'headline' },
-      h('strong', { id: 'evidence-total' }, result.total),
+      h('strong', { id: 'evidence-total' }, String(result.total)),
       ` evidence items support controls that cover requirements of both ${a} and ${b} (approved and valid on ${result.today}; requirements reached directly or through one approved mapping). `,
       h('span', { class: 'basis direct' }, 'direct'),
       ': a control the evidence supports implements it; ',
@@ -153,8 +150,8 @@ export async function renderEvidence(
         item.evidence.valid,
         item.evidence.validUntil,
         item.controls.map((c) => `${c} ${ctx.controlName(c)}`).join('; '),
-        r.framework,
-        r.uid,
+        r.requirement.framework,
+        r.requirement.uid,
         reachBasis(r),
         r.control,
         r.path.join(' > '),

@@ -3,9 +3,11 @@
  * OTHER adopted frameworks closing the gap would advance (then how many of their requirements), with the
  * indications that point at each gap (advice from partial mappings; they never count as met).
  */
-import type { GAP_STATUSES as QuestionGapStatuses, GapItem, GapsResult } from '../../../queries/gaps.ts';
+import type { GapsAnswer } from '../../results.ts';
+import type { GAP_STATUSES as QuestionGapStatuses } from '../../../queries/gaps.ts';
 import type { CoverageStatus } from '../../../queries/types.ts';
 import { gql, today } from './api.ts';
+import { SELECTIONS } from './selections.ts';
 import type { Context, Navigate, OpenRequirement } from './context.ts';
 import { fill, h } from './dom.ts';
 import { setExport } from './export.ts';
@@ -15,32 +17,16 @@ import { badge, frameworkOptions, indicatedBadge, loading, requirementLink, sele
 /** The statuses the gaps question accepts (queries/gaps.ts GAP_STATUSES; a value import would pull Node code in). */
 const GAP_STATUSES: typeof QuestionGapStatuses = ['gap', 'unverified', 'stale', 'partially_met'];
 
-const QUERY = `query Gaps($framework: String!, $statuses: [String!], $today: String) {
-  gaps(framework: $framework, statuses: $statuses, today: $today, first: 500)
+const QUERY = `query Gaps($framework: String!, $statuses: [CoverageStatus!], $today: Date) {
+  gaps(framework: $framework, statuses: $statuses, today: $today, first: 500) ${SELECTIONS.gaps}
 }`;
 
-/** An indication as the coverage semantics spec names it (present once coverage-semantics has landed). */
-interface Indication {
-  source: string;
-  sourceStatus?: string;
-  strength?: number;
-  hops?: number;
-}
-/**
- * A gap as the question returns it: today `advances` (requirements of other adopted frameworks reached);
- * with the coverage semantics of issue #13 `meets` (met by inheritance once this is met), `indicates` and
- * the gap's own `indications`. Both shapes are read.
- */
-type GapRow = Omit<GapItem, 'advances'> & {
-  advances?: string[];
-  meets?: string[];
-  indicates?: string[];
-  indications?: Indication[];
-};
+type GapRow = GapsAnswer['gaps']['edges'][number]['node'];
+type Indication = GapRow['indications'][number];
 
-const indicationsOf = (item: GapRow): Indication[] => (Array.isArray(item.indications) ? item.indications : []);
-/** What closing the gap advances elsewhere: the requirements it would meet by inheritance (or reach). */
-export const advancesOf = (item: GapRow): string[] => item.meets ?? item.advances ?? [];
+const indicationsOf = (item: GapRow): Indication[] => item.indications;
+/** What closing the gap advances elsewhere: the requirements it would meet by inheritance. */
+export const advancesOf = (item: GapRow): string[] => item.meets;
 
 export async function renderGaps(
   root: HTMLElement,
@@ -76,16 +62,16 @@ export async function renderGaps(
     ),
     body,
   );
-  const { gaps: result } = await gql<{ gaps: GapsResult }>(QUERY, { framework, statuses, today: today() });
+  const { gaps: result } = await gql<{ gaps: GapsAnswer }>(QUERY, { framework, statuses, today: today() });
   if (!root.isConnected) return;
-  const rows = result.gaps as unknown as GapRow[];
+  const rows = result.gaps.edges.map((e) => e.node);
   const others = ctx.frameworks.filter((f) => f.id !== framework).length;
   fill(
     body,
     h(
       'p',
       { class: 'headline' },
-      h('strong', { id: 'gaps-total' }, result.total),
+      h('strong', { id: 'gaps-total' }, String(result.gaps.totalCount)),
       ` requirements of ${framework} are ${statuses.map((s) => STATUS_LABELS[s as CoverageStatus]).join(' or ')} (judged on ${result.today}). `,
       'Leverage: how many of the ',
       String(others),

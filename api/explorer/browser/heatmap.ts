@@ -5,8 +5,9 @@
  * chains, queries/README.md), and apart from them how many more are only indicated (related work, never
  * counted). Clicking a cell lists them.
  */
-import type { ReuseResult } from '../../../queries/reuse.ts';
+import type { ReuseAnswer } from '../../results.ts';
 import { gql, gqlBatch, today } from './api.ts';
+import { SELECTIONS } from './selections.ts';
 import { fill, h } from './dom.ts';
 import { setExport } from './export.ts';
 import { STATUS_COLORS, STATUS_LABELS } from './status.ts';
@@ -16,13 +17,25 @@ export interface Framework {
   name: string;
 }
 
-const REUSE = `query Reuse($source: String!, $target: String!, $today: String, $first: Int) {
-  reuse(source: $source, target: $target, today: $today, first: $first)
+const REUSE = `query Reuse($source: String!, $target: String!, $today: Date, $first: Int) {
+  reuse(source: $source, target: $target, today: $today, first: $first) ${SELECTIONS.reuse}
 }`;
 
+/** The answer with its page of requirements as a list and the number listed in all. */
+type ReuseResult = Omit<ReuseAnswer, 'requirements'> & {
+  total: number;
+  requirements: ReuseAnswer['requirements']['edges'][number]['node'][];
+};
+
+const flat = ({ requirements, ...rest }: ReuseAnswer): ReuseResult => ({
+  ...rest,
+  total: requirements.totalCount,
+  requirements: requirements.edges.map((e) => e.node),
+});
+
 async function reuse(source: string, target: string, first: number): Promise<ReuseResult> {
-  const data = await gql<{ reuse: ReuseResult }>(REUSE, { source, target, today: today(), first });
-  return data.reuse;
+  const data = await gql<{ reuse: ReuseAnswer }>(REUSE, { source, target, today: today(), first });
+  return flat(data.reuse);
 }
 
 /** White to deep blue by the share of the target's requirements reached. */
@@ -129,12 +142,13 @@ export async function renderHeatmap(
   };
   try {
     // Every pair in as few requests as the server's alias limit allows (api/config.ts maxAliases).
-    await gqlBatch<ReuseResult>(
+    await gqlBatch<ReuseAnswer>(
       'reuse',
-      { source: 'String!', target: 'String!', today: 'String', first: 'Int' },
+      SELECTIONS.reuse,
+      { source: 'String!', target: 'String!', today: 'Date', first: 'Int' },
       pairs.map(([source, target]) => ({ source: source.id, target: target.id, today: today(), first: 1 })),
       (answers) => {
-        for (const { index, value } of answers) fillCell(index, value);
+        for (const { index, value } of answers) fillCell(index, flat(value));
         answered += answers.length;
         progress.value = answered;
         progressText.textContent = `${answered} of ${pairs.length} pairs answered (${((performance.now() - started) / 1000).toFixed(1)} s)`;
