@@ -26,6 +26,7 @@ import { explorerRouter } from './explorer/route.ts';
 import { armor, costPlugin } from './limits.ts';
 import { ErrorCode, errorBody } from './errors.ts';
 import { NOT_FOUND_PREFIX } from './links.ts';
+import { BARE_FORBIDDEN, forbiddenReasonPlugin } from './plugins/forbidden-reason.ts';
 import { coveragePlugin } from './plugins/coverage.ts';
 import { ORG_PARAM } from './questions.ts';
 import { DEFAULT_INPUT_LIMITS, inputLimitsPlugin } from './plugins/input-limits.ts';
@@ -91,7 +92,8 @@ function formatError(options: ApiOptions) {
     const path = formatted.path;
     // @neo4j/graphql's own errors carry no code; Apollo would call them internal errors.
     const name = (cause as { name?: unknown } | null)?.name;
-    if (name === 'Neo4jGraphQLForbiddenError') return { message: 'Forbidden', path, extensions: { code: ErrorCode.FORBIDDEN } };
+    // The message is completed with the token's roles and organization by forbiddenReasonPlugin.
+    if (name === 'Neo4jGraphQLForbiddenError') return { message: BARE_FORBIDDEN, path, extensions: { code: ErrorCode.FORBIDDEN } };
     if (name === 'Neo4jGraphQLAuthenticationError') {
       return { message: 'Unauthenticated', path, extensions: { code: ErrorCode.UNAUTHENTICATED } };
     }
@@ -175,6 +177,7 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
     costPlugin(api.limits),
     requestLifecyclePlugin(),
     coveragePlugin({ graph, timeoutMs: api.limits.timeoutMs }),
+    forbiddenReasonPlugin({ claims: (context) => (context as RequestContext).jwt }),
     api.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
   ];
   const apollo = new ApolloServer<RequestContext>({

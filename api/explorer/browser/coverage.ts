@@ -56,7 +56,13 @@ interface TreeNode {
 }
 
 async function coverageOf(framework: string, system: string | null): Promise<CoverageResult> {
-  const first = await gql<{ coverage: CoverageAnswer }>(COVERAGE, { framework, system, today: today(), first: PAGE, after: null });
+  const first = await gql<{ coverage: CoverageAnswer }>(COVERAGE, {
+    framework,
+    system,
+    today: today(),
+    first: PAGE,
+    after: null,
+  });
   const { requirements: page, ...rest } = first.coverage;
   const requirements = page.edges.map((e) => e.node);
   let info = page.pageInfo;

@@ -3,15 +3,16 @@
  * longer valid N days from now (with the controls it supports, by name), and the requirements whose status
  * changes by then.
  */
-import type { ImpactResult } from '../../../queries/impact.ts';
+import type { ImpactAnswer } from '../../results.ts';
 import { gql, today } from './api.ts';
+import { SELECTIONS } from './selections.ts';
 import type { Context, Navigate, OpenRequirement } from './context.ts';
 import { fill, h } from './dom.ts';
 import { setExport } from './export.ts';
 import { badge, daysBetween, loading, requirementLink, select, table } from './widgets.ts';
 
-const QUERY = `query Expiring($withinDays: Int, $today: String) {
-  impact(withinDays: $withinDays, today: $today, first: 500)
+const QUERY = `query Expiring($withinDays: Int, $today: Date) {
+  impact(withinDays: $withinDays, today: $today, first: 500) ${SELECTIONS.impact}
 }`;
 
 export const WINDOWS = [30, 60, 90, 180, 365];
@@ -40,16 +41,24 @@ export async function renderExpiring(
     ),
     body,
   );
-  const { impact: result } = await gql<{ impact: ImpactResult }>(QUERY, { withinDays: days, today: today() });
+  const { impact: answer } = await gql<{ impact: ImpactAnswer }>(QUERY, { withinDays: days, today: today() });
   if (!root.isConnected) return;
+  const result = {
+    today: answer.today,
+    after: answer.after,
+    total: answer.changes.totalCount,
+    // Expiring evidence always has a validUntil (it expires before the after date).
+    expiring: answer.expiring.map((e) => ({ ...e.evidence, validUntil: e.evidence.validUntil ?? '', controls: e.controls })),
+    changes: answer.changes.edges.map((e) => ({ ...e.node.requirement, before: e.node.before, after: e.node.after })),
+  };
   fill(
     body,
     h(
       'p',
       { class: 'headline' },
-      h('strong', { id: 'expiring-total' }, result.expiring.length),
+      h('strong', { id: 'expiring-total' }, String(result.expiring.length)),
       ` approved evidence items valid on ${result.today} expire before ${result.after}; `,
-      h('strong', { id: 'expiring-changes' }, result.total),
+      h('strong', { id: 'expiring-changes' }, String(result.total)),
       ' requirements change status by then.',
     ),
     table(

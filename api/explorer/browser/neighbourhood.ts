@@ -9,12 +9,13 @@
  * canvas. The element counts Cytoscape holds are written to the container for readers and the browser tests.
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import type { ExplainResult } from '../../../queries/explain.ts';
+import type { ExplainAnswer as ExplainResult } from '../../results.ts';
 import { gql, today } from './api.ts';
+import { SELECTIONS } from './selections.ts';
 import { fill, h } from './dom.ts';
 import { CONTROL_COLOR, EVIDENCE_COLORS, EXPIRED_COLOR, frameworkColor, STATUS_COLORS, STATUS_LABELS } from './status.ts';
 
-const NEIGHBOURHOOD = `query Neighbourhood($uid: ID!, $requirement: String!, $today: String) {
+const NEIGHBOURHOOD = `query Neighbourhood($uid: ID!, $requirement: String!, $today: Date) {
   requirements(where: { uid: { eq: $uid } }, limit: 1) {
     uid ref title summary frameworkId
     parent(limit: 1) { uid ref title frameworkId }
@@ -27,7 +28,7 @@ const NEIGHBOURHOOD = `query Neighbourhood($uid: ID!, $requirement: String!, $to
     implementsConnection(where: { node: { uid: { eq: $uid } } }, first: 1) { edges { properties { coverage } } }
     evidence(limit: 50) { id title kind status validUntil }
   }
-  explain(requirement: $requirement, today: $today)
+  explain(requirement: $requirement, today: $today) ${SELECTIONS.explain}
 }`;
 
 interface RequirementRef {
@@ -219,22 +220,24 @@ function explanation(explain: ExplainResult): HTMLElement {
     );
   }
   if (chosen) {
-    const hops = chosen.relationships.map((r) => `${r.from} ${r.read} ${r.to}`).join('; ');
+    const hops = chosen.hops.map((r) => `${r.from} ${r.read} ${r.to}`).join('; ');
     lines.push(
       h(
         'div',
         { class: 'muted' },
-        `Met by inheritance (best path): from ${chosen.source} (met directly), ${hops}; strength ${chosen.strength}, ${chosen.hops} hop(s).`,
+        `Met by inheritance (best path): from ${chosen.mapping.source} (met directly), ${hops}; strength ${chosen.mapping.strength}, ${chosen.mapping.hops} hop(s).`,
       ),
     );
   }
-  const indications = explain.paths.filter((p) => p.reading === 'indication' && p.target === explain.requirement.uid);
+  const indications = explain.paths
+    .filter((p) => p.reading === 'indication' && p.mapping.target === explain.requirement.uid)
+    .map((p) => p.mapping);
   if (indications.length)
     lines.push(
       h(
         'div',
         { class: 'muted', id: 'indications' },
-        `Related work (not coverage): ${indications.map((p) => `${p.source} (${p.sourceStatus.replace('_', ' ')}, ${p.relationshipsRead.join(' → ')}, strength ${p.strength})`).join('; ')}.`,
+        `Related work (not coverage): ${indications.map((p) => `${p.source} (${p.sourceStatus.replace('_', ' ')}, ${p.relationships.join(' → ')}, strength ${p.strength})`).join('; ')}.`,
       ),
     );
   return h('div', { class: 'explain' }, ...lines);

@@ -2,8 +2,9 @@
  * The search box's results: the search question over requirements (full-text index), the organization's
  * controls and its evidence, 25 a page. Requirements open their neighbourhood.
  */
-import type { SearchItem, SearchResult } from '../../../queries/search.ts';
+import type { SearchAnswer } from '../../results.ts';
 import { gql } from './api.ts';
+import { SELECTIONS } from './selections.ts';
 import type { Context, Navigate, OpenRequirement } from './context.ts';
 import { fill, h } from './dom.ts';
 import { setExport } from './export.ts';
@@ -11,9 +12,17 @@ import { loading, requirementLink, table } from './widgets.ts';
 
 export const SEARCH_PAGE = 25;
 
-const QUERY = `query Search($q: String!, $first: Int, $offset: Int) {
-  search(q: $q, first: $first, offset: $offset)
+const QUERY = `query Search($q: String!, $first: Int, $after: String) {
+  search(q: $q, first: $first, after: $after) ${SELECTIONS.search}
 }`;
+
+type SearchItem = SearchAnswer['hits']['edges'][number]['node'];
+
+/**
+ * The cursor of the item before the page (null for the first): the API's cursors encode positions as its
+ * model connections do (api/results.ts), which lets the pager jump to any page.
+ */
+const cursorBefore = (offset: number): string | null => (offset > 0 ? btoa(`arrayconnection:${offset - 1}`) : null);
 
 function label(item: SearchItem, open: OpenRequirement): HTMLElement | string {
   return item.kind === 'requirement' ? requirementLink(item.id, `${item.framework ?? ''} ${item.ref}`, open) : item.id;
@@ -33,12 +42,13 @@ export async function renderSearch(
     fill(body, h('p', { class: 'muted' }, 'Type words into the search box above.'));
     return;
   }
-  const { search: result } = await gql<{ search: SearchResult }>(QUERY, {
+  const { search: answer } = await gql<{ search: SearchAnswer }>(QUERY, {
     q,
     first: SEARCH_PAGE,
-    offset: (page - 1) * SEARCH_PAGE,
+    after: cursorBefore((page - 1) * SEARCH_PAGE),
   });
   if (!root.isConnected) return;
+  const result = { total: answer.hits.totalCount, counts: answer.counts, items: answer.hits.edges.map((e) => e.node) };
   const pages = Math.max(1, Math.ceil(result.total / SEARCH_PAGE));
   const to = (p: number) => `#search?q=${encodeURIComponent(q)}&page=${p}`;
   const pager = h(
@@ -65,7 +75,7 @@ export async function renderSearch(
     h(
       'p',
       { class: 'headline' },
-      h('strong', { id: 'search-total' }, result.total),
+      h('strong', { id: 'search-total' }, String(result.total)),
       ` results for “${q}”: ${result.counts.requirement} requirements, ${result.counts.control} controls, ${result.counts.evidence} evidence items.`,
     ),
     table(
@@ -98,6 +108,6 @@ export async function renderSearch(
     name: `search-${q.replace(/[^\w-]+/g, '_').slice(0, 40)}`,
     title: 'Search',
     columns: ['kind', 'id', 'framework', 'ref', 'title', 'detail', 'owner', 'status'],
-    rows: result.items.map((i) => [i.kind, i.id, i.framework, i.ref, i.title, i.detail, i.owner ?? null, i.status ?? null]),
+    rows: result.items.map((i) => [i.kind, i.id, i.framework, i.ref, i.title, i.detail, i.owner, i.status]),
   });
 }
