@@ -27,6 +27,7 @@ import { armor, costPlugin } from './limits.ts';
 import { ErrorCode, errorBody } from './errors.ts';
 import { NOT_FOUND_PREFIX } from './links.ts';
 import { BARE_FORBIDDEN, forbiddenReasonPlugin } from './plugins/forbidden-reason.ts';
+import { legacyJsonStatusPlugin } from './plugins/legacy-json-status.ts';
 import { coveragePlugin } from './plugins/coverage.ts';
 import { ORG_PARAM } from './questions.ts';
 import { DEFAULT_INPUT_LIMITS, inputLimitsPlugin } from './plugins/input-limits.ts';
@@ -93,7 +94,8 @@ function formatError(options: ApiOptions) {
     // @neo4j/graphql's own errors carry no code; Apollo would call them internal errors.
     const name = (cause as { name?: unknown } | null)?.name;
     // The message is completed with the token's roles and organization by forbiddenReasonPlugin.
-    if (name === 'Neo4jGraphQLForbiddenError') return { message: BARE_FORBIDDEN, path, extensions: { code: ErrorCode.FORBIDDEN } };
+    if (name === 'Neo4jGraphQLForbiddenError')
+      return { message: BARE_FORBIDDEN, path, extensions: { code: ErrorCode.FORBIDDEN } };
     if (name === 'Neo4jGraphQLAuthenticationError') {
       return { message: 'Unauthenticated', path, extensions: { code: ErrorCode.UNAUTHENTICATED } };
     }
@@ -178,6 +180,7 @@ export async function startApiServer(graph: Graph, options: StartOptions): Promi
     requestLifecyclePlugin(),
     coveragePlugin({ graph, timeoutMs: api.limits.timeoutMs }),
     forbiddenReasonPlugin({ claims: (context) => (context as RequestContext).jwt }),
+    legacyJsonStatusPlugin(),
     api.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
   ];
   const apollo = new ApolloServer<RequestContext>({

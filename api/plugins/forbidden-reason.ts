@@ -20,8 +20,8 @@ export function forbiddenReason(claims: CrosswalkClaims | undefined): string {
   const org = typeof claims?.org === 'string' && claims.org ? claims.org : null;
   const who = `Your token has the roles ${roles} and ${org ? `the organization '${org}'` : 'no organization'}.`;
   const rules =
-    'Writing an organization\'s systems, controls, evidence and risks needs the role editor or admin of that organization ' +
-    '(a token writes only inside its own organization: another organization\'s data does not exist for it, and orgId always comes from the token); ' +
+    "Writing an organization's systems, controls, evidence and risks needs the role editor or admin of that organization " +
+    "(a token writes only inside its own organization: another organization's data does not exist for it, and orgId always comes from the token); " +
     'creating or deleting the organization itself needs admin; frameworks and requirements need operator.';
   return `Forbidden: ${who} ${rules}`;
 }

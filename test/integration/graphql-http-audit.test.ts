@@ -52,14 +52,22 @@ describe('graphql-http serverAudits', () => {
     expect(results.filter((r) => level(r.name) === 'SHOULD').length).toBeGreaterThanOrEqual(23);
   }, 120_000);
 
-  it('answers a syntax error with 400 GRAPHQL_PARSE_FAILED', async () => {
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ frameworks { id ' }),
+  it('answers a syntax error with 400 GRAPHQL_PARSE_FAILED (200 for clients accepting only application/json)', async () => {
+    const ask = async (accept?: string) => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(accept ? { accept } : {}) },
+        body: JSON.stringify({ query: '{ frameworks { id ' }),
+      });
+      const body = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+      return { status: response.status, code: body.errors[0]?.extensions.code, data: body.data };
+    };
+    expect(await ask()).toEqual({ status: 400, code: 'GRAPHQL_PARSE_FAILED', data: undefined });
+    expect(await ask('application/graphql-response+json')).toEqual({
+      status: 400,
+      code: 'GRAPHQL_PARSE_FAILED',
+      data: undefined,
     });
-    expect(response.status).toBe(400);
-    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
-    expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(await ask('application/json')).toEqual({ status: 200, code: 'GRAPHQL_PARSE_FAILED', data: undefined });
   });
 });
