@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'graph/embedded/target/', 'test/artifacts/', 'bench/data/', 'dist/'] },
+  { ignores: ['node_modules/', '.data/', 'graph/embedded/target/', 'test/artifacts/', 'bench/data/', 'dist/', 'examples/gql/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -62,6 +62,8 @@ export async function buildSchema(driver?: Driver): Promise<GraphQLSchema> {
       // Puts `complexity` extensions on the generated fields; api/limits.ts reads them (see there).
       complexityEstimators: true,
       populatedBy: { callbacks: { org: callerOrganization } },
+      // `where: { title: { caseInsensitive: { contains: "incident" } } }` on every String field.
+      filters: { String: { CASE_INSENSITIVE: true } },
       // The server verifies every token itself (api/auth.ts) and hands the library the verified claims as
       // `context.jwt`, which takes precedence; this key is never used, it only declares that auth is on.
       authorization: { key: UNUSED_KEY },
