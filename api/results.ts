@@ -494,10 +494,14 @@ export function resultType(question: string): string {
  * come here. `params` are the question's own (offset included); integers and dates are plain JSON.
  */
 export async function answer(question: Question<unknown>, graph: Runner, params: Record<string, unknown>): Promise<unknown> {
-  const shaper = SHAPERS[question.name];
-  if (!shaper) throw new Error(`question ${question.name} has no result shape in api/results.ts`);
-  const raw = toJsonValue(await question.run(graph, params));
   const offset = typeof params.offset === 'number' ? params.offset : Number(params.offset ?? 0) || 0;
+  return shapeAnswer(question.name, toJsonValue(await question.run(graph, params)), offset);
+}
+
+/** Shapes what a question returned (plain JSON, e.g. its Cypher's `result`) for clients. */
+export function shapeAnswer(question: string, raw: unknown, offset = 0): unknown {
+  const shaper = SHAPERS[question];
+  if (!shaper) throw new Error(`question ${question} has no result shape in api/results.ts`);
   return shaper.shape(raw, { offset });
 }
 

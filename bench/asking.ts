@@ -10,12 +10,14 @@
 import type { GraphQLSchema } from 'graphql';
 import { DEFAULT_LIMITS } from '../api/config.ts';
 import { fieldName, questionFields } from '../api/questions.ts';
+import { SELECTIONS } from '../api/explorer/browser/selections.ts';
 import { graphql } from '../api/graphql-runtime.ts';
+import { shapeAnswer } from '../api/results.ts';
 import type { Graph } from '../graph/connection.ts';
 import { toJsonValue } from '../graph/values.ts';
 import { cypher } from '../queries/cypher.ts';
 import { validateParams } from '../queries/question.ts';
-import { QUESTIONS } from '../queries/questions.ts';
+import { findQuestion, QUESTIONS } from '../queries/questions.ts';
 import type { Tenant } from './generate.ts';
 
 export type Way = 'raw' | 'graphql' | 'http';
@@ -60,7 +62,8 @@ export function graphqlDocument(question: string, params: Record<string, string 
   const args = Object.entries(params)
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
     .join(', ');
-  return `query Bench { ${fieldName(question)}(${args}) }`;
+  // Every field of the typed result (api/selections.ts), so all three ways return the whole answer.
+  return `query Bench { ${fieldName(question)}(${args}) ${SELECTIONS[fieldName(question) as keyof typeof SELECTIONS]} }`;
 }
 
 export interface Asker {
@@ -81,7 +84,11 @@ export function rawAsker(graph: Graph, tenant: Tenant): Asker {
         database: graph.database,
         transactionConfig: { timeout: QUESTION_TIMEOUT_MS },
       });
-      return toJsonValue(records[0]?.get('result'));
+      const result = toJsonValue(records[0]?.get('result'));
+      // In the clients' shape (api/results.ts), as the API answers; a computed question's Cypher only reads facts.
+      return findQuestion(questionOf(question))?.computed
+        ? result
+        : shapeAnswer(questionOf(question), result, typeof validated.offset === 'number' ? validated.offset : 0);
     },
   };
 }
