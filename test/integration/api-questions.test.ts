@@ -115,7 +115,7 @@ describe('reuse questions over GraphQL', () => {
       expect(body.errors, `${name}: ${JSON.stringify(body.errors)}`).toBeUndefined();
       expect(canonical(body.data?.answer), name).toEqual(canonical(await direct(name, { ...params, org: 'demo' })));
     }
-  });
+  }, 300_000);
 
   it('never answers for another organization', async () => {
     const other = await token('viewer', 'questions-other');

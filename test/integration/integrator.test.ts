@@ -5,7 +5,11 @@
  * strength 9 (seeds/mappings/nis2__iso27001.csv), so a control fully implementing the NIS2 measure with
  * valid approved evidence meets A.8.24 by inheritance (one hop, strength >= 7).
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../graph/config.ts';
 import { mintToken, type Role } from '../../api/auth.ts';
 import { readApiOptions } from '../../api/config.ts';
 import { startApiServer, type ApiServer } from '../../api/server.ts';
@@ -27,11 +31,23 @@ import { seededGraph } from './helpers.ts';
 const SECRET = 'test-secret-integrator-0123456789-0123456789';
 const ORG = 'integrator-co';
 const TODAY = '2026-11-22';
+const ARTIFACTS = path.join(PROJECT_ROOT, 'test', 'artifacts');
 let graph: Graph;
 let server: ApiServer;
 
-const as = async (role: Role, org = ORG): Promise<Client> =>
-  client(`${server.url}/graphql`, await mintToken(SECRET, { roles: [role], org }, { ttlSeconds: 600 }));
+/** Every exchange, written to test/artifacts/integrator-responses.json (the README's examples come from it). */
+const exchanges: { role: Role; operation: string; variables: unknown; data: unknown }[] = [];
+
+const as = async (role: Role, org = ORG): Promise<Client> => {
+  const inner = client(`${server.url}/graphql`, await mintToken(SECRET, { roles: [role], org }, { ttlSeconds: 600 }));
+  return {
+    async request(document, variables) {
+      const data = await inner.request(document, variables);
+      exchanges.push({ role, operation: print(document), variables, data });
+      return data;
+    },
+  };
+};
 
 async function failure(promise: Promise<unknown>): Promise<GraphQLRequestError> {
   try {
@@ -49,6 +65,8 @@ beforeAll(async () => {
   server = await startApiServer(graph, { port: 0, host: '127.0.0.1', api: { ...readApiOptions({}), auth: { secret: SECRET } } });
 });
 afterAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  fs.writeFileSync(path.join(ARTIFACTS, 'integrator-responses.json'), `${JSON.stringify(exchanges, null, 2)}\n`);
   await server?.stop();
   await graph?.run('MATCH (n {orgId: $org}) DETACH DELETE n', { org: ORG });
   await graph?.close();
