@@ -55,7 +55,12 @@ function canonical(value: unknown): unknown {
 beforeAll(async () => {
   graph = await seededGraph({ demo: true });
   await graph.run("MERGE (:Organization {id: 'questions-other', name: 'Another organization'})");
-  server = await startApiServer(graph, { port: 0, host: '127.0.0.1', api: { ...readApiOptions({}), auth: { secret: SECRET } } });
+  // A generous database timeout: the first ask of each question is planned cold on a busy shared machine.
+  server = await startApiServer(graph, {
+    port: 0,
+    host: '127.0.0.1',
+    api: { ...readApiOptions({ CROSSWALK_API_TIMEOUT_MS: '120000' }), auth: { secret: SECRET } },
+  });
 });
 afterAll(async () => {
   await server?.stop();
