@@ -26,6 +26,7 @@ import { coverageSpec } from './commands/coverage/spec.ts';
 import { dbSpec } from './commands/db/spec.ts';
 import { exportSpec } from './commands/export/spec.ts';
 import { importSpec } from './commands/import/spec.ts';
+import { mappingsSpec } from './commands/mappings/spec.ts';
 import { querySpec } from './commands/query/spec.ts';
 import { reportSpec } from './commands/report/spec.ts';
 import { seedSpec } from './commands/seed/spec.ts';
@@ -47,6 +48,7 @@ const COMMANDS: Entry[] = [
   { spec: seedSpec, load: () => import('./commands/seed/index.ts') },
   { spec: importSpec, load: () => import('./commands/import/index.ts') },
   { spec: exportSpec, load: () => import('./commands/export/index.ts') },
+  { spec: mappingsSpec, load: () => import('./commands/mappings/index.ts') },
   { spec: statsSpec, load: () => import('./commands/stats/index.ts') },
   { spec: querySpec, load: () => import('./commands/query/index.ts') },
   { spec: reportSpec, load: () => import('./commands/report/index.ts') },

@@ -11,6 +11,7 @@ import { cisoLibrary } from './ciso-assistant/library.ts';
 import { frameworksFromCsv, FRAMEWORK_COLUMNS, requirementsFromCsv, REQUIREMENT_COLUMNS } from './csv/catalog.ts';
 import { INVENTORY_TEMPLATES, inventoryFromCsv, templateColumns } from './csv/inventory.ts';
 import { MAPPING_COLUMNS, mappingsFromCsv } from './csv/mappings.ts';
+import { URN_ALIAS_COLUMNS, urnAliasesFromCsv } from './csv/urn-aliases.ts';
 import { readCsv, readHeaderLine, type CsvTable } from './csv/read.ts';
 import { oscalCatalog } from './oscal/catalog.ts';
 import type { Json } from './oscal/json.ts';
@@ -20,6 +21,8 @@ import { checkTree, decodeText, formatPath, isUtf16 } from './text.ts';
 import { printParseErrorCode, visit as visitJson } from 'jsonc-parser';
 import { batchSize, mergeBatches, type ImportBatch } from './records.ts';
 import { resolveUrns } from './resolve.ts';
+import { placeFrameworks, type FrameworkReport } from './ciso-assistant/into.ts';
+import { collapseMappings, type CollapseReport } from './mapping-dedup.ts';
 import { validateBatch } from './validate.ts';
 import type { ImportProgress } from './progress.ts';
 import { writeBatch, type WriteOptions, type WriteSummary } from './writer.ts';
@@ -28,8 +31,16 @@ import { writeBatch, type WriteOptions, type WriteSummary } from './writer.ts';
 export interface ReadContext {
   /** `--org ID`: the organization of every inventory row (overrides an org_id column). */
   org?: string;
-  /** `--framework-id ID` for OSCAL catalogs and CISO Assistant frameworks. */
+  /** `--framework-id ID` for OSCAL catalogs and CISO Assistant frameworks (every file). */
   frameworkId?: string;
+  /** `--framework-id FILE=ID`: per file (the path as given, or its base name). */
+  frameworkIds?: Record<string, string>;
+  /** `--into [FILE=]ID`: add a CISO Assistant framework library's nodes to an existing framework. */
+  into?: string;
+  intoByFile?: Record<string, string>;
+  /** `--approve`: mappings from CISO Assistant arrive approved, recorded as reviewed by `reviewer`. */
+  approve?: boolean;
+  reviewer?: string;
   /** Rows read so far in this file (called every 10,000 rows for CSV). */
   onRead?: (file: string, rows: number) => void;
   /** Phases and counts (importers/progress.ts): reading files, validating records, writing rows, committing. */
@@ -159,6 +170,15 @@ async function readYamlText(file: string, problems: Problems): Promise<string | 
   return decodeText(await fs.promises.readFile(file), file, problems, 're-save it as UTF-8');
 }
 
+/** A per-file option: keyed by the path as given, its resolved path or its base name. */
+function perFile(values: Record<string, string> | undefined, file: string): string | undefined {
+  if (!values) return undefined;
+  for (const [key, value] of Object.entries(values)) {
+    if (key === file || path.resolve(key) === path.resolve(file) || key === path.basename(file)) return value;
+  }
+  return undefined;
+}
+
 const isJson = (file: string) => file.toLowerCase().endsWith('.json');
 const isYaml = (file: string) => /\.ya?ml$/i.test(file);
 
@@ -184,6 +204,13 @@ export const FORMATS: ImportFormat[] = [
     mappingsFromCsv,
     'mappings',
   ),
+  csvFormat(
+    'csv-urn-aliases',
+    "another tool's identifiers of our requirements (framework_id, ref, urn)",
+    () => URN_ALIAS_COLUMNS,
+    urnAliasesFromCsv,
+    'urn-aliases',
+  ),
   ...INVENTORY_TEMPLATES.map((t) =>
     csvFormat(
       `csv-${t.name}`,
@@ -199,7 +226,9 @@ export const FORMATS: ImportFormat[] = [
     detect: (file, { text }) => (isJson(file) && /"catalog"\s*:/.test(text) ? 5 : 0),
     async read(file, problems, context) {
       const doc = await readJson(file, problems);
-      return doc === undefined ? undefined : oscalCatalog(doc, file, problems, { frameworkId: context.frameworkId });
+      return doc === undefined
+        ? undefined
+        : oscalCatalog(doc, file, problems, { frameworkId: perFile(context.frameworkIds, file) ?? context.frameworkId });
     },
   },
   {
@@ -217,7 +246,14 @@ export const FORMATS: ImportFormat[] = [
     detect: (file, { text }) => (isYaml(file) && (/^objects:\s*$/m.test(text) || /urn:intuitem:/.test(text)) ? 5 : 0),
     async read(file, problems, context) {
       const text = await readYamlText(file, problems);
-      return text === undefined ? undefined : cisoLibrary(text, file, problems, { frameworkId: context.frameworkId });
+      return text === undefined
+        ? undefined
+        : cisoLibrary(text, file, problems, {
+            frameworkId: perFile(context.frameworkIds, file) ?? context.frameworkId,
+            into: perFile(context.intoByFile, file) ?? context.into,
+            approve: context.approve,
+            reviewer: context.reviewer,
+          });
     },
   },
 ];
@@ -235,7 +271,22 @@ export interface ImportResult {
   dryRun: boolean;
   /** Records read from all files. */
   records?: number;
+  /** CISO Assistant libraries: how mapping rows collapsed and landed, what `--into` kept. */
+  interchange?: InterchangeReport;
 }
+
+export interface InterchangeReport {
+  mappings: CollapseReport;
+  frameworks: FrameworkReport;
+  /** Where the stored pairs' ends land: per framework and requirement kind ("level"). */
+  landed: { framework: string; kind: string; ends: number }[];
+}
+
+export const LANDED_KINDS = `
+UNWIND $uids AS uid
+MATCH (r:Requirement {uid: uid})
+RETURN r.frameworkId AS framework, coalesce(r.kind, '') AS kind, count(*) AS ends
+ORDER BY framework, kind`;
 
 const IMPORTABLE = /\.(csv|json|ya?ml)$/i;
 
@@ -365,10 +416,43 @@ export async function importFiles(graph: Graph, paths: string[], options: Import
   if (unreadable) problems.throwIfAny();
   const batch = mergeBatches(batches);
   progress?.({ phase: 'validating', done: 0, total: batchSize(batch), unit: 'records' });
+  const frameworks = await placeFrameworks(batch, graph, problems);
   await resolveUrns(batch, graph, problems);
+  const collapsed = await collapseMappings(batch, graph, problems);
   await validateBatch(batch, graph, problems);
   problems.throwIfAny();
   progress?.({ phase: 'validating', done: batchSize(batch), total: batchSize(batch), unit: 'records' });
+  const interchange =
+    collapsed.rows || frameworks.into.length || frameworks.copies.length
+      ? { mappings: collapsed, frameworks, landed: [] as InterchangeReport['landed'] }
+      : undefined;
+  if (interchange && collapsed.pairs) {
+    // Counted before writing: requirements added by this import are in the batch, not yet in the graph.
+    const inBatch = new Map(batch.requirements.map((r) => [r.uid, r]));
+    const ends = batch.mappings.filter((m) => m.sourceUrn !== undefined).flatMap((m) => [m.sourceUid, m.targetUid]);
+    const counts = new Map<string, number>();
+    const fromGraph: string[] = [];
+    for (const uid of ends) {
+      const r = inBatch.get(uid);
+      if (r) counts.set(`${r.frameworkId}\u0000${r.kind}`, (counts.get(`${r.frameworkId}\u0000${r.kind}`) ?? 0) + 1);
+      else fromGraph.push(uid);
+    }
+    const { records } = await graph.run(LANDED_KINDS, { uids: fromGraph });
+    for (const r of records) {
+      const k = `${r.get('framework')}\u0000${r.get('kind')}`;
+      counts.set(k, (counts.get(k) ?? 0) + Number(r.get('ends')));
+    }
+    interchange.landed = [...counts]
+      .map(([k, ends]) => ({ framework: k.split('\u0000')[0]!, kind: k.split('\u0000')[1]!, ends }))
+      .sort((a, b) => a.framework.localeCompare(b.framework) || a.kind.localeCompare(b.kind));
+  }
   const summary = await writeBatch(graph, batch, options);
-  return { files: detected, skipped, summary, dryRun: Boolean(options.dryRun), records: batchSize(batch) };
+  return {
+    files: detected,
+    skipped,
+    summary,
+    dryRun: Boolean(options.dryRun),
+    records: batchSize(batch),
+    ...(interchange ? { interchange } : {}),
+  };
 }

@@ -56,8 +56,10 @@ export const PROBLEM_CODES = [
   'REFERENCE_CYCLE',
   'MAPPING_REVERSED',
   'DATE_ORDER',
-  /** Two values of one row contradict each other (e.g. AI Act facts). */
+  /** Two values of one row contradict each other (e.g. AI Act facts), or two rows of one mapping pair disagree. */
   'VALUE_CONFLICT',
+  /** An imported framework's id or URN is held by a framework from another source (no silent merge). */
+  'FRAMEWORK_COLLISION',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number] | CsvErrorCode | `YAML_${YamlErrorCode}`;

@@ -16,6 +16,31 @@ export interface FrameworkRecord {
   publishedOn: string | null;
   /** Identifier in the tool the catalog came from (CISO Assistant URN), kept to resolve its crosswalks. */
   urn?: string | null;
+  /** What a CISO Assistant library carries besides our fields (stored, exposed, never interpreted). */
+  extras?: FrameworkExtras;
+  /** `--into`: the nodes go into this existing framework, whose own fields stay as they are. */
+  into?: boolean;
+  /** The id was given by the user, not derived from the library. */
+  idGiven?: boolean;
+}
+
+/** CISO Assistant framework fields kept as they are: JSON text, since they are nested maps. */
+export interface FrameworkExtras {
+  /** `implementation_groups_definition` as JSON: [{ref_id, name, description}]. */
+  implementationGroupsDefinition?: string;
+  /** `translations` as JSON: {locale: {name, description, ...}}. */
+  translations?: string;
+}
+
+/** CISO Assistant requirement-node fields kept as they are. */
+export interface RequirementExtras {
+  implementationGroups?: string[];
+  /** URNs of CISO Assistant reference controls (security functions). */
+  referenceControls?: string[];
+  annotation?: string;
+  typicalEvidence?: string;
+  /** `translations` as JSON: {locale: {name, description, annotation, ...}}. */
+  translations?: string;
 }
 
 export interface RequirementRecord {
@@ -33,6 +58,27 @@ export interface RequirementRecord {
   url: string | null;
   /** Identifier in the tool the catalog came from (CISO Assistant URN), kept to resolve its crosswalks. */
   urn?: string | null;
+  /** The parent's URN (CISO Assistant), so that a node added `--into` a framework finds its parent there. */
+  parentUrn?: string | null;
+  extras?: RequirementExtras;
+}
+
+/**
+ * A foreign identifier of a requirement (or, with ref null, of a framework) already in the graph or in the
+ * same import: the URNs CISO Assistant uses for the built-in catalogs (seeds/ciso-assistant/).
+ */
+export interface UrnAliasRecord {
+  at: Position;
+  frameworkId: string;
+  ref: string | null;
+  urn: string;
+}
+
+/** Library fields added to a node that exists already (`--into`): only fields the node has none of. */
+export interface RequirementExtrasRecord {
+  at: Position;
+  uid: string;
+  extras: RequirementExtras;
 }
 
 export interface MappingRecord {
@@ -51,6 +97,12 @@ export interface MappingRecord {
    */
   sourceUrn?: string;
   targetUrn?: string;
+  /** The file (base name) a mapping was imported from: `crosswalk mappings list --file`. */
+  importedFrom?: string;
+  /** Who approved it at import (`--approve`), recorded with the time like a review. */
+  reviewedBy?: string;
+  /** Sides resolved to the nearest built-in ancestor (importers/resolve.ts); the relationship is weakened. */
+  rolledUp?: { side: 'source' | 'target'; urn: string; uid: string }[];
 }
 
 // ---- Organization inventory (seeds/templates/README.md). Every org-side record carries its orgId. ----
@@ -169,6 +221,8 @@ export interface LinkRecord {
 export interface ImportBatch {
   frameworks: FrameworkRecord[];
   requirements: RequirementRecord[];
+  urnAliases: UrnAliasRecord[];
+  requirementExtras: RequirementExtrasRecord[];
   mappings: MappingRecord[];
   organizations: OrganizationRecord[];
   adoptions: AdoptionRecord[];
@@ -194,6 +248,8 @@ export interface ImportBatch {
 export const emptyBatch = (): ImportBatch => ({
   frameworks: [],
   requirements: [],
+  urnAliases: [],
+  requirementExtras: [],
   mappings: [],
   organizations: [],
   adoptions: [],

@@ -94,6 +94,7 @@ async function validateCatalog(batch: ImportBatch, graph: Graph, problems: Probl
   }
 
   const referenced = new Set<string>();
+  for (const a of batch.urnAliases) if (a.ref) referenced.add(`${a.frameworkId}:${a.ref}`);
   for (const r of batch.requirements) if (r.parentUid && !requirements.has(r.parentUid)) referenced.add(r.parentUid);
   for (const m of batch.mappings) for (const uid of [m.sourceUid, m.targetUid]) if (!requirements.has(uid)) referenced.add(uid);
   const knownRequirements = await existing(graph, EXISTING_REQUIREMENTS, { uids: [...referenced] });
@@ -116,6 +117,8 @@ async function validateCatalog(batch: ImportBatch, graph: Graph, problems: Probl
       if (at) problems.add('REFERENCE_CYCLE', at, 'parent_ref', `parent chain of '${start}' is a cycle`);
     }
   }
+
+  await validateAliases(batch, graph, problems, exists, frameworkIds);
 
   const pairs = new Map<string, MappingPosition>();
   for (const m of batch.mappings) {
@@ -154,6 +157,50 @@ async function validateCatalog(batch: ImportBatch, graph: Graph, problems: Probl
 }
 
 type MappingPosition = ImportBatch['mappings'][number]['at'];
+
+const URN_HOLDERS = `
+UNWIND $urns AS urn
+CALL (urn) {
+  MATCH (r:Requirement {urn: urn}) RETURN r.uid AS holder
+  UNION
+  MATCH (f:Framework {urn: urn}) RETURN f.id AS holder
+}
+RETURN collect([urn, holder]) AS found`;
+
+/** An alias names a node of this import or the graph, and one URN names one node only. */
+async function validateAliases(
+  batch: ImportBatch,
+  graph: Graph,
+  problems: Problems,
+  exists: (uid: string) => boolean,
+  frameworkIds: Set<string>,
+): Promise<void> {
+  if (!batch.urnAliases.length) return;
+  const knownFrameworks = await existing(graph, EXISTING_FRAMEWORKS, {
+    ids: [...new Set(batch.urnAliases.map((a) => a.frameworkId))].filter((id) => !frameworkIds.has(id)),
+  });
+  const { records } = await graph.run(URN_HOLDERS, { urns: batch.urnAliases.map((a) => a.urn) });
+  const holders = new Map<string, string>();
+  for (const [urn, holder] of (records[0]?.get('found') as [string, string][] | undefined) ?? []) holders.set(urn, holder);
+  const first = new Map<string, Position>();
+  for (const a of batch.urnAliases) {
+    const node = a.ref ? `${a.frameworkId}:${a.ref}` : a.frameworkId;
+    if (a.ref ? !exists(node) : !frameworkIds.has(a.frameworkId) && !knownFrameworks.has(a.frameworkId)) {
+      problems.add(
+        'REFERENCE_UNKNOWN',
+        a.at,
+        a.ref ? 'ref' : 'framework_id',
+        `unknown ${a.ref ? 'requirement' : 'framework'} '${node}'`,
+      );
+    }
+    const seen = first.get(a.urn);
+    if (seen) problems.add('DUPLICATE', a.at, 'urn', `'${a.urn}' is given twice (first at ${where(seen)})`);
+    else first.set(a.urn, a.at);
+    const holder = holders.get(a.urn);
+    if (holder && holder !== node)
+      problems.add('DUPLICATE', a.at, 'urn', `'${a.urn}' already names '${holder}'; one URN names one node`);
+  }
+}
 
 // ---- Organization inventory ----
 

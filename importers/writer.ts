@@ -68,6 +68,26 @@ CALL (r, row) {
   MERGE (r)-[:PART_OF]->(p)
 }`;
 
+/**
+ * Another tool's identifier on one of our requirements (uid) or frameworks (id, uid null). Only `urn` is
+ * written: an alias never changes a catalog's own fields.
+ */
+export const WRITE_URN_ALIASES = `
+UNWIND $rows AS row
+OPTIONAL MATCH (r:Requirement {uid: row.uid})
+OPTIONAL MATCH (f:Framework {id: row.frameworkId}) WHERE row.uid IS NULL
+WITH row, coalesce(r, f) AS n
+WHERE n IS NOT NULL AND coalesce(n.urn, '') <> row.urn
+SET n.urn = row.urn
+RETURN count(*) AS total`;
+
+/** `--into`: a library's own fields on a node the framework already has (never our fields). */
+export const WRITE_REQUIREMENT_EXTRAS = `
+UNWIND $rows AS row
+MATCH (r:Requirement {uid: row.uid})
+SET r += row.extras
+RETURN count(*) AS total`;
+
 export const WRITE_MAPPINGS = `
 UNWIND $rows AS row
 MATCH (s:Requirement {uid: row.sourceUid}), (t:Requirement {uid: row.targetUid})
@@ -139,6 +159,21 @@ MATCH (c:Control {orgId: row.orgId, id: row.toId}) USING INDEX SEEK c:Control(or
 MERGE (c)-[:MITIGATES]->(r)
 RETURN count(*) AS total`;
 
+/** The current UTC time as the parts of a neo4j DateTime (year .. nanosecond, offset 0). */
+function nowParts(): [number, number, number, number, number, number, number, number] {
+  const d = new Date();
+  return [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds() * 1e6,
+    0,
+  ];
+}
+
 function toDate(iso: string | null): neo4j.Date<number> | null {
   if (!iso) return null;
   const [y, m, d] = iso.split('-').map(Number);
@@ -177,6 +212,7 @@ const WRITERS: EntityWriter[] = [
           publishedOn: toDate(f.publishedOn),
           // Only formats that know a foreign id set it, so a CSV re-import does not erase it.
           ...(f.urn ? { urn: f.urn } : {}),
+          ...(f.extras ?? {}),
         },
       })),
   },
@@ -198,6 +234,7 @@ const WRITERS: EntityWriter[] = [
           summary: r.summary,
           url: r.url,
           ...(r.urn ? { urn: r.urn } : {}),
+          ...(r.extras ?? {}),
         },
       })),
   },
@@ -206,6 +243,23 @@ const WRITERS: EntityWriter[] = [
     statement: WRITE_REQUIREMENT_PARENTS,
     created: 'none',
     rows: (b) => b.requirements.map((r) => ({ uid: r.uid, parentUid: r.parentUid })),
+  },
+  {
+    type: 'URN alias',
+    statement: WRITE_URN_ALIASES,
+    created: 'none',
+    rows: (b) =>
+      b.urnAliases.map((a) => ({
+        uid: a.ref ? `${a.frameworkId}:${a.ref}` : null,
+        frameworkId: a.frameworkId,
+        urn: a.urn,
+      })),
+  },
+  {
+    type: 'Requirement extras',
+    statement: WRITE_REQUIREMENT_EXTRAS,
+    created: 'none',
+    rows: (b) => b.requirementExtras.map((e) => ({ uid: e.uid, extras: e.extras })),
   },
   {
     type: 'Mapping',
@@ -222,6 +276,9 @@ const WRITERS: EntityWriter[] = [
           source: m.source,
           explanation: m.explanation,
           status: m.status,
+          // Set only by the formats that know them, so that a CSV re-import keeps a review's record.
+          ...(m.importedFrom ? { importedFrom: m.importedFrom } : {}),
+          ...(m.reviewedBy ? { reviewedBy: m.reviewedBy, reviewedAt: new neo4j.types.DateTime(...nowParts()) } : {}),
         },
       })),
   },

@@ -23,6 +23,11 @@ export function catalogFiles(): string[] {
   ];
 }
 
+/** The URNs CISO Assistant gives the built-in catalogs (seeds/ciso-assistant/urns.ts). */
+export function aliasFiles(): string[] {
+  return csvFiles(path.join(SEEDS_DIR, 'ciso-assistant'));
+}
+
 export function mappingFiles(): string[] {
   return csvFiles(path.join(SEEDS_DIR, 'mappings'));
 }

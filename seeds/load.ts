@@ -1,7 +1,7 @@
 /** Loads the shipped seed data through the same importer users use, in one transaction. */
 import type { Graph } from '../graph/connection.ts';
 import { importFiles, type ImportResult } from '../importers/index.ts';
-import { catalogFiles, demoFiles, mappingFiles } from './index.ts';
+import { aliasFiles, catalogFiles, demoFiles, mappingFiles } from './index.ts';
 
 export const COUNT_FRAMEWORKS = 'MATCH (f:Framework) RETURN count(f) AS n';
 /** Deletes every node but the schema's own records, in batches so that large graphs fit in memory. */
@@ -30,6 +30,6 @@ export interface SeedOptions {
 }
 
 export async function seedGraph(graph: Graph, options: SeedOptions = {}): Promise<ImportResult> {
-  const files = [...catalogFiles(), ...mappingFiles(), ...(options.demo ? demoFiles() : [])];
+  const files = [...catalogFiles(), ...aliasFiles(), ...mappingFiles(), ...(options.demo ? demoFiles() : [])];
   return importFiles(graph, files, { dryRun: options.dryRun });
 }

@@ -6,6 +6,7 @@
  * crosswalk, imported now or later, can be resolved to our uids (importers/resolve.ts).
  * Problems carry the YAML line and path.
  */
+import { basename } from 'node:path';
 import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { requirementUid, type MappingRelationship } from '../../graph/model.ts';
 import { isObject, slug, type Json, type JsonObject } from '../oscal/json.ts';
@@ -34,7 +35,42 @@ const RATIONALES = ['syntactic', 'semantic', 'functional'];
 export const MAX_ALIAS_COUNT = 100;
 
 export interface CisoOptions {
+  /** The framework's id, given by the user (`--framework-id [FILE=]ID`). */
   frameworkId?: string;
+  /** `--into ID`: add the library's nodes to this existing framework (importers/ciso-assistant/into.ts). */
+  into?: string;
+  /** `--approve`: the mappings arrive approved, with the reviewer and the time recorded. */
+  approve?: boolean;
+  reviewer?: string;
+}
+
+/** Longest framework id we derive; CISO Assistant's ref_ids run to 90 characters. */
+export const MAX_DERIVED_ID = 60;
+
+/**
+ * A short, stable framework id: the last part of the framework's URN (`urn:intuitem:risk:framework:
+ * iso27001-2022` -> `iso27001-2022`), which CISO Assistant keeps across versions of a library, else a slug
+ * of its ref_id or name; cut at a dash so that it never ends in half a word.
+ */
+export function frameworkIdOf(urn: string | null, refId: string | null, name: string | null): string {
+  const fromUrn = urn && /^urn:[^:]+:[^:]+:framework:(.+)$/.exec(urn)?.[1];
+  const id = slug(fromUrn || refId || name || 'imported').replace(/-+/g, '-');
+  if (id.length <= MAX_DERIVED_ID) return id;
+  const cut = id.slice(0, MAX_DERIVED_ID + 1);
+  return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : MAX_DERIVED_ID);
+}
+
+const strings = (value: Json | undefined): string[] | undefined =>
+  Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim())
+    : undefined;
+const json = (value: Json | undefined): string | undefined =>
+  value !== undefined && value !== null && typeof value === 'object' ? JSON.stringify(value) : undefined;
+
+/** Drops the undefined entries, so that the writer sets only what the library carries. */
+function defined<T extends object>(obj: T): T | undefined {
+  const entries = Object.entries(obj).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  return entries.length ? (Object.fromEntries(entries) as T) : undefined;
 }
 
 type PathPart = string | number;
@@ -103,7 +139,7 @@ export function cisoLibrary(source: string, file: string, problems: Problems, op
   }
   if (objects.requirement_mapping_set !== undefined)
     sets.push([objects.requirement_mapping_set, ['objects', 'requirement_mapping_set']]);
-  for (const [set, path] of sets) readMappingSet(set, path, batch, at, problems);
+  for (const [set, path] of sets) readMappingSet(set, path, batch, at, problems, file, options);
   if (objects.framework === undefined && sets.length === 0) {
     problems.add(
       'DOCUMENT_EMPTY',
@@ -128,7 +164,7 @@ function readFramework(
   const name = text(value, 'name') ?? text(value, 'ref_id');
   if (!urn) problems.add('VALUE_REQUIRED', at(path), 'urn', 'is required but missing');
   if (!name) problems.add('VALUE_REQUIRED', at(path), 'name', 'is required but missing');
-  const frameworkId = options.frameworkId ?? slug(text(value, 'ref_id') ?? name ?? 'imported');
+  const frameworkId = options.into ?? options.frameworkId ?? frameworkIdOf(urn, text(value, 'ref_id'), name);
   batch.frameworks.push({
     at: at(path),
     id: frameworkId,
@@ -139,6 +175,12 @@ function readFramework(
     url: null,
     publishedOn: null,
     urn,
+    extras: defined({
+      implementationGroupsDefinition: json(value.implementation_groups_definition),
+      translations: json(value.translations),
+    }),
+    ...(options.into ? { into: true } : {}),
+    ...(options.frameworkId ? { idGiven: true } : {}),
   });
   const nodes = value.requirement_nodes;
   if (!Array.isArray(nodes) || nodes.length === 0)
@@ -185,6 +227,14 @@ function readFramework(
       summary: description,
       url: null,
       urn: nodeUrn,
+      parentUrn,
+      extras: defined({
+        implementationGroups: strings(node.implementation_groups),
+        referenceControls: strings(node.reference_controls),
+        annotation: text(node, 'annotation') ?? undefined,
+        typicalEvidence: text(node, 'typical_evidence') ?? undefined,
+        translations: json(node.translations),
+      }),
     });
   });
 }
@@ -195,6 +245,8 @@ function readMappingSet(
   batch: ImportBatch,
   at: (p: PathPart[]) => Position,
   problems: Problems,
+  file: string,
+  options: CisoOptions,
 ): void {
   if (!isObject(value)) return problems.add('VALUE_TYPE', at(path), undefined, 'expected a map');
   const mappings = value.requirement_mappings;
@@ -217,7 +269,8 @@ function readMappingSet(
         raw ? `'${raw}' is not one of ${Object.keys(CISO_RELATIONSHIPS).join(', ')}` : 'is required but missing',
       );
     }
-    const strengthRaw = m.strength_of_relationship;
+    // Some of CISO Assistant's own libraries spell it `stregth_of_relationship`.
+    const strengthRaw = m.strength_of_relationship ?? m.stregth_of_relationship;
     let strength = relationship ? DEFAULT_STRENGTH[relationship] : 1;
     if (strengthRaw !== undefined && strengthRaw !== null && strengthRaw !== '') {
       const n = Number(strengthRaw);
@@ -243,9 +296,12 @@ function readMappingSet(
       strength,
       rationale,
       source: 'imported',
-      // A free-text rationale is an explanation in our model.
-      explanation: rationale ? null : rationaleText,
-      status: 'draft',
+      // A free-text rationale is an explanation in our model, and so is an annotation (our export writes
+      // our explanation there).
+      explanation: text(m, 'annotation') ?? (rationale ? null : rationaleText),
+      status: options.approve ? 'approved' : 'draft',
+      importedFrom: basename(file),
+      ...(options.approve ? { reviewedBy: options.reviewer ?? 'import --approve' } : {}),
     });
   });
 }

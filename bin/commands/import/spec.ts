@@ -3,7 +3,9 @@ import { JSON_FLAG, type CommandSpec } from '../../flags.ts';
 export const importSpec: CommandSpec = {
   name: 'import',
   summary: 'import catalogs, crosswalks and organization inventories (CSV, OSCAL JSON, CISO Assistant YAML)',
-  synopsis: ['PATH... [--format F] [--org ID] [--framework-id ID] [--dry-run] [--progress] [--json]'],
+  synopsis: [
+    'PATH... [--format F] [--org ID] [--framework-id [FILE=]ID]... [--into [FILE=]ID]... [--approve [--by NAME]] [--dry-run] [--progress] [--json]',
+  ],
   positionals: { name: 'at least one file or directory', min: 1, max: Infinity },
   flags: [
     { name: 'format', type: 'string', valueName: 'F', description: "read every file as format F (see 'Formats' below)" },
@@ -18,8 +20,24 @@ export const importSpec: CommandSpec = {
       name: 'framework-id',
       type: 'string',
       valueName: 'ID',
-      description: 'framework id for OSCAL catalogs and CISO Assistant frameworks (default: a slug of the title or ref_id)',
+      multiple: true,
+      description:
+        'framework id for OSCAL catalogs and CISO Assistant frameworks; FILE=ID for one file of several (default: the last part of the framework URN, else a slug of the title)',
     },
+    {
+      name: 'into',
+      type: 'string',
+      valueName: '[FILE=]ID',
+      multiple: true,
+      description:
+        "CISO Assistant framework library: add its nodes to the existing framework ID (e.g. the built-in gdpr) without changing that framework's titles, summaries, kinds or metadata; what it would have changed is reported",
+    },
+    {
+      name: 'approve',
+      type: 'boolean',
+      description: 'mappings from CISO Assistant arrive approved instead of draft (for a source you trust), recorded as reviewed',
+    },
+    { name: 'by', type: 'string', valueName: 'NAME', description: 'with --approve: who approves (default $USER)' },
     { name: 'dry-run', type: 'boolean', description: 'validate and report what would change, then roll back' },
     { name: 'progress', type: 'boolean', description: 'print progress lines on stderr even when stderr is not a terminal' },
     JSON_FLAG,
@@ -37,5 +55,12 @@ On a terminal, progress (reading, validating, writing, committing) is drawn as a
 OSCAL mapping collections name requirements by id-ref = our ref within the framework given by a
 "framework-id" prop on the source/target resource, or the last segment of its href. Mappings from OSCAL
 and CISO Assistant are stored with source 'imported' and status 'draft' (unless the OSCAL map carries
-crosswalk props); a missing strength defaults to 9 (equal), 7 (subset/superset), 5 (intersects), 1 (none).`,
+crosswalk props, or --approve); a missing strength defaults to 9 (equal), 7 (subset/superset), 5
+(intersects), 1 (none). Review drafts with 'crosswalk mappings list|approve|reject'.
+
+CISO Assistant mapping libraries import as they are: both directions of a set collapse into one pair,
+repeated rows collapse, rows that disagree are conflicts (both lines named). Their URNs resolve to the
+built-in catalogs too (seeds/ciso-assistant/); a URN without a node of its own lands on its nearest
+ancestor as intersects_with at most, and every such roll-up is listed in the summary. A framework
+library whose id or URN is held by another framework is refused unless --into ID or --framework-id.`,
 };
