@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../graph/config.ts';
 import { graphql } from './graphql-runtime.ts';
 import { apiError, ErrorCode } from './errors.ts';
 import { linkTypeDefs } from './links.ts';
+import { mappingReviewResolvers } from './mapping-review.ts';
 import { questionResolvers, questionTypeDefs } from './questions.ts';
 import { questionSelections } from './selections.ts';
 
@@ -49,7 +50,7 @@ function callerOrganization(_parent: unknown, _args: unknown, context: { jwt?: R
 export async function buildSchema(driver?: Driver): Promise<GraphQLSchema> {
   const neoSchema = new Neo4jGraphQL({
     typeDefs: readTypeDefs(),
-    resolvers: { Query: questionResolvers(driver) },
+    resolvers: { Query: questionResolvers(driver), Mutation: mappingReviewResolvers(driver) },
     ...(driver ? { driver } : {}),
     features: {
       excludeDeprecatedFields: {

@@ -13,12 +13,16 @@ export function formatImportResult(result: ImportResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `import --json` and `seed --json`: { dryRun, records, files: [{file, format}], summary: {type: {created, updated, unchanged}} }. */
+/**
+ * `import --json` and `seed --json`: { dryRun, records, files: [{file, format}], summary: {type: {created,
+ * updated, unchanged}} }, and `interchange` when CISO Assistant libraries were read (importers/index.ts).
+ */
 export function importResultJson(result: ImportResult) {
   return {
     dryRun: result.dryRun,
     records: result.records ?? null,
     files: result.files,
     summary: result.summary,
+    ...(result.interchange ? { interchange: result.interchange } : {}),
   };
 }

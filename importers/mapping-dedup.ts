@@ -10,7 +10,8 @@
  * - a row with a side rolled up to an ancestor (importers/resolve.ts) says at most that the two intersect:
  *   it becomes `intersects_with` (a `not_related` roll-up says nothing about the ancestor and is dropped),
  *   and it yields to a row that names the pair itself; several roll-ups onto one pair keep the strongest;
- * - a pair the graph already holds from another source (the built-in crosswalk, a CSV) is kept as it is.
+ * - a pair the graph already holds from another source (the built-in crosswalk, a CSV), or an imported
+ *   pair a reviewer approved or rejected, is kept as it is.
  */
 import { INVERSE_RELATIONSHIP, type MappingRelationship } from '../graph/model.ts';
 import type { Graph } from '../graph/connection.ts';
@@ -20,7 +21,7 @@ import type { ImportBatch, MappingRecord } from './records.ts';
 export const STORED_PAIRS = `
 UNWIND $pairs AS pair
 MATCH (s:Requirement {uid: pair[0]})-[m:MAPS_TO]->(t:Requirement {uid: pair[1]})
-RETURN collect([s.uid, t.uid, m.source]) AS found`;
+RETURN collect([s.uid, t.uid, m.source, m.status, m.importedFrom]) AS found`;
 
 export interface RollUp {
   file: string;
@@ -72,9 +73,10 @@ export async function collapseMappings(batch: ImportBatch, graph: Graph, problem
       ];
     }),
   });
-  const stored = new Map<string, { source: string; from: string | null }>();
-  for (const [s, t, from] of (records[0]?.get('found') as [string, string, string | null][] | undefined) ?? [])
-    stored.set([s, t].sort().join('|'), { source: s, from });
+  const stored = new Map<string, { source: string; from: string | null; status: string | null; file: string | null }>();
+  for (const [s, t, from, status, file] of (records[0]?.get('found') as
+    [string, string, string | null, string | null, string | null][] | undefined) ?? [])
+    stored.set([s, t].sort().join('|'), { source: s, from, status, file });
 
   const groups = new Map<string, MappingRecord[]>();
   const selfRolled = (m: MappingRecord) => Boolean(m.rolledUp?.length) && m.sourceUid === m.targetUid;
@@ -119,11 +121,13 @@ export async function collapseMappings(batch: ImportBatch, graph: Graph, problem
       }
     }
     if (!chosen) continue;
-    if (existing && existing.from !== 'imported') {
+    // Another source's pair, or an imported one a reviewer decided on: a re-import never undoes either.
+    if (existing && (existing.from !== 'imported' || existing.status !== 'draft')) {
       report.keptExisting++;
       continue;
     }
-    kept.push(chosen);
+    // The file that first brought the pair stays its provenance (an export imported again changes nothing).
+    kept.push(existing?.file ? { ...chosen, importedFrom: existing.file } : chosen);
   }
   report.pairs = kept.length;
   batch.mappings = [...others, ...kept];

@@ -148,7 +148,7 @@ async function coverageOf(
  * when `keep` is false, nothing is kept.
  */
 export async function decideMappings(
-  graph: Graph,
+  graph: Pick<Graph, 'driver'> & { database?: string },
   filter: MappingFilter,
   decision: Decision,
   by: string,

@@ -22,6 +22,8 @@ export interface FrameworkRecord {
   into?: boolean;
   /** The id was given by the user, not derived from the library. */
   idGiven?: boolean;
+  /** The URN of the CISO Assistant library the framework came from (a built-in framework has none). */
+  library?: string | null;
 }
 
 /** CISO Assistant framework fields kept as they are: JSON text, since they are nested maps. */

@@ -213,6 +213,7 @@ const WRITERS: EntityWriter[] = [
           // Only formats that know a foreign id set it, so a CSV re-import does not erase it.
           ...(f.urn ? { urn: f.urn } : {}),
           ...(f.extras ?? {}),
+          ...(f.library ? { library: f.library } : {}),
         },
       })),
   },

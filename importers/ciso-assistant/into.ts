@@ -19,7 +19,7 @@ export const FRAMEWORKS_BY_ID_OR_URN = `
 UNWIND $frameworks AS f
 OPTIONAL MATCH (byId:Framework {id: f.id})
 OPTIONAL MATCH (byUrn:Framework {urn: f.urn}) WHERE byUrn.id <> f.id
-RETURN f.id AS id, byId {.id, .name, .version, .publisher, .kind, .urn} AS byId, byUrn.id AS urnHolder`;
+RETURN f.id AS id, byId {.id, .name, .version, .publisher, .kind, .urn, .library} AS byId, byUrn.id AS urnHolder`;
 
 export const NODES_BY_URN = `
 UNWIND $urns AS urn
@@ -77,6 +77,7 @@ export async function placeFrameworks(batch: ImportBatch, graph: Graph, problems
           version: string | null;
           publisher: string | null;
           urn: string | null;
+          library: string | null;
         } | null,
         urnHolder: r.get('urnHolder') as string | null,
       },
@@ -93,7 +94,9 @@ export async function placeFrameworks(batch: ImportBatch, graph: Graph, problems
       batch.frameworks = batch.frameworks.filter((x) => x !== f);
       continue;
     }
-    if (byId && byId.urn !== f.urn) {
+    // The same library imported again updates its framework; anything else (a built-in catalog, a CSV, another
+    // library) is another source.
+    if (byId && (!f.library || byId.library !== f.library)) {
       problems.add(
         'FRAMEWORK_COLLISION',
         f.at,

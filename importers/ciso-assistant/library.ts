@@ -42,6 +42,8 @@ export interface CisoOptions {
   /** `--approve`: the mappings arrive approved, with the reviewer and the time recorded. */
   approve?: boolean;
   reviewer?: string;
+  /** The library's own URN (set by the reader). */
+  library?: string | null;
 }
 
 /** Longest framework id we derive; CISO Assistant's ref_ids run to 90 characters. */
@@ -132,7 +134,8 @@ export function cisoLibrary(source: string, file: string, problems: Problems, op
     return batch;
   }
   const objects = root.objects;
-  if (objects.framework !== undefined) readFramework(objects.framework, batch, at, problems, options);
+  const library = typeof root.urn === 'string' ? root.urn : null;
+  if (objects.framework !== undefined) readFramework(objects.framework, batch, at, problems, { ...options, library });
   const sets: [Json, PathPart[]][] = [];
   if (Array.isArray(objects.requirement_mapping_sets)) {
     objects.requirement_mapping_sets.forEach((s, i) => sets.push([s, ['objects', 'requirement_mapping_sets', i]]));
@@ -179,6 +182,7 @@ function readFramework(
       implementationGroupsDefinition: json(value.implementation_groups_definition),
       translations: json(value.translations),
     }),
+    library: options.library ?? null,
     ...(options.into ? { into: true } : {}),
     ...(options.frameworkId ? { idGiven: true } : {}),
   });

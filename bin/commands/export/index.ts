@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { mappingsToCiso } from '../../../importers/ciso-assistant/export.ts';
 import { PERSPECTIVE_FILE, perspectiveJson } from '../../../bloom/perspective.ts';
 import { mappingsToCsv, mappingsToOscal, readMappings } from '../../../importers/export.ts';
 import { exportSoa } from '../../../queries/soa-export.ts';
@@ -6,7 +8,7 @@ import { defineCommand, log, withGraph, type Io } from '../../command.ts';
 import { stringValue, UsageError } from '../../flags.ts';
 import { exportSpec } from './spec.ts';
 
-const FORMATS = { mappings: ['csv', 'oscal'], soa: ['csv', 'md', 'xlsx'], bloom: [] } as const;
+const FORMATS = { mappings: ['csv', 'oscal', 'ciso-assistant'], soa: ['csv', 'md', 'xlsx'], bloom: [] } as const;
 
 export interface ExportOptions {
   what: keyof typeof FORMATS;
@@ -30,6 +32,8 @@ export default defineCommand<ExportOptions>({
       );
     }
     const out = stringValue(parsed, 'out');
+    if (what === 'mappings' && format === 'ciso-assistant' && !out)
+      throw new UsageError('ciso-assistant needs --out DIR', 'Add --out ciso-mappings/ (one library per framework pair).');
     if (what === 'soa' && format === 'xlsx' && !out) throw new UsageError('xlsx needs --out FILE', 'Add --out soa.xlsx.');
     return {
       what,
@@ -58,6 +62,16 @@ export default defineCommand<ExportOptions>({
         exportSoa(graph, { framework, org: opts.org, format: opts.format, today: opts.today }),
       );
       return emit(io, opts.out, data, `Statement of Applicability (${framework}, ${opts.format})`);
+    }
+    if (opts.format === 'ciso-assistant') {
+      const result = await withGraph(context, (graph) => mappingsToCiso(graph, opts.framework ?? null));
+      fs.mkdirSync(opts.out!, { recursive: true });
+      for (const [name, text] of result.files) fs.writeFileSync(path.join(opts.out!, name), text);
+      log(
+        io,
+        `${result.mappings} mappings in ${result.files.size} CISO Assistant mapping libraries written to ${opts.out}${result.skipped ? `; ${result.skipped} left out (an end without a CISO Assistant URN)` : ''}`,
+      );
+      return;
     }
     const mappings = await withGraph(context, (graph) => readMappings(graph, opts.framework ?? null));
     const text = opts.format === 'csv' ? mappingsToCsv(mappings) : mappingsToOscal(mappings);

@@ -5,6 +5,7 @@ export const exportSpec: CommandSpec = {
   summary: 'export data (mappings as CSV or OSCAL, the Statement of Applicability, the Bloom perspective)',
   synopsis: [
     'mappings [--format csv|oscal] [--framework ID] [--out FILE]',
+    'mappings --format ciso-assistant [--framework ID] --out DIR',
     'soa [--framework iso42001|iso27001] --format csv|md|xlsx [--org ID] [--today YYYY-MM-DD] [--out FILE]',
     'bloom [--out FILE]',
   ],
@@ -13,8 +14,8 @@ export const exportSpec: CommandSpec = {
     {
       name: 'format',
       type: 'string',
-      values: ['csv', 'oscal', 'md', 'xlsx'],
-      description: 'mappings: csv (default) or oscal; soa: csv (default), md or xlsx',
+      values: ['csv', 'oscal', 'ciso-assistant', 'md', 'xlsx'],
+      description: 'mappings: csv (default), oscal or ciso-assistant; soa: csv (default), md or xlsx',
     },
     {
       name: 'framework',
@@ -32,7 +33,10 @@ export const exportSpec: CommandSpec = {
     },
   ],
   description: `mappings  the crosswalk in the mappings template (seeds/mappings/README.md) or as an OSCAL 1.2
-          mapping-collection (JSON); both import again with crosswalk import
+          mapping-collection (JSON), or as CISO Assistant mapping libraries (--format ciso-assistant
+          --out DIR: one YAML library per framework pair, a set and its -revert set, requirements named by
+          the URNs of CISO Assistant's framework libraries, our explanation as annotation); all import
+          again with crosswalk import
 soa       the Statement of Applicability of the organization for the framework's Annex A (crosswalk query
           soa): applicability, justification, implementing controls, status and evidence; xlsx needs --out
 bloom     the Neo4j Bloom perspective generated from the model (bloom/): categories, style rules,
