@@ -20,7 +20,7 @@ import {
 } from '../graph/errors.ts';
 import { ImportValidationError } from '../importers/problems.ts';
 import { QueryParameterError } from '../queries/question.ts';
-import type { AnyCommand, Context, Io } from './command.ts';
+import type { AnyCommand, Context, HelpContext, Io } from './command.ts';
 import { bloomSpec } from './commands/bloom/spec.ts';
 import { coverageSpec } from './commands/coverage/spec.ts';
 import { dbSpec } from './commands/db/spec.ts';
@@ -139,6 +139,29 @@ async function defaultOpenGraph(config: Context['config'], io: Io) {
   return graph;
 }
 
+/**
+ * Help never starts a database: it uses the graph a test injects, your own server (NEO4J_URI), or the
+ * bundled Neo4j when it is already running; a connection failure leaves the help without the graph's part.
+ */
+function helpContext(env: NodeJS.ProcessEnv, io: Io, options: MainOptions): HelpContext {
+  const config = readConfig(env);
+  return {
+    config,
+    async openGraphIfRunning() {
+      try {
+        if (options.openGraph) return await options.openGraph();
+        if (!config.database.uri) {
+          const { findRunning } = await import('../graph/embedded.ts');
+          if (!(await findRunning(config.bundled.dataDir))) return undefined;
+        }
+        return await defaultOpenGraph(config, { ...io, stderr: { write: () => true } });
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   const io = options.io ?? { stdout: process.stdout, stderr: process.stderr, env: process.env };
   const env = options.env ?? io.env;
@@ -162,7 +185,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       const entry = find(topic);
       const command = (await entry.load()).default;
       const spec = command.refine?.(more) ?? command.spec;
-      io.stdout.write(usage(spec) + (command.moreHelp ? `\n${command.moreHelp(spec)}` : ''));
+      io.stdout.write(usage(spec) + (command.moreHelp ? `\n${await command.moreHelp(spec, helpContext(env, io, options))}` : ''));
       return EXIT.ok;
     }
     const entry = find(name);
@@ -170,7 +193,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     const spec = command.refine?.(rest) ?? command.spec;
     const parsed = parseCommandLine(spec, rest);
     if (parsed.flags.help) {
-      io.stdout.write(usage(spec) + (command.moreHelp ? `\n${command.moreHelp(spec)}` : ''));
+      io.stdout.write(usage(spec) + (command.moreHelp ? `\n${await command.moreHelp(spec, helpContext(env, io, options))}` : ''));
       return EXIT.ok;
     }
     const opts = command.options(parsed);

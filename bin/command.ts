@@ -29,12 +29,22 @@ export interface Context {
   openGraph(): Promise<Graph>;
 }
 
+/** What help may use: the configuration, and the graph only when one is at hand without starting one. */
+export interface HelpContext {
+  readonly config: Config;
+  /** Opens the graph when it is reachable without starting the bundled Neo4j; undefined otherwise. */
+  openGraphIfRunning(): Promise<Graph | undefined>;
+}
+
 export interface Command<O> {
   readonly spec: CommandSpec;
   /** The spec for this command line, when the flags depend on it (query: the question's parameters). */
   refine?(argv: readonly string[]): CommandSpec;
-  /** More help text that needs the command's modules (import: the formats; query: the questions). */
-  moreHelp?(spec: CommandSpec): string;
+  /**
+   * More help text that needs the command's modules (import: the formats; query: the questions and the
+   * frameworks in the graph, when a database is already at hand).
+   */
+  moreHelp?(spec: CommandSpec, context: HelpContext): string | Promise<string>;
   /** The parsed command line as typed options; throws UsageError for what the parser cannot check. */
   options(parsed: ParsedCommandLine): O;
   /** Returns the exit code (0 when nothing is returned). */

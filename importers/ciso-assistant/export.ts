@@ -75,14 +75,14 @@ export async function mappingsToCiso(graph: Graph, framework: string | null): Pr
     const to = libraryId(a.targetFrameworkUrn!);
     const ref = `mapping-${from}-to-${to}`;
     const set = (reverse: boolean) => {
-      const [s, t] = reverse ? [to, from] : [from, to];
       const [sUrn, tUrn] = reverse
         ? [a.targetFrameworkUrn!, a.sourceFrameworkUrn!]
         : [a.sourceFrameworkUrn!, a.targetFrameworkUrn!];
       const [sName, tName] = reverse ? [a.targetName, a.sourceName] : [a.sourceName, a.targetName];
       return {
-        urn: `urn:crosswalk:risk:req_mapping_set:${s}-to-${t}${reverse ? '-revert' : ''}`,
-        ref_id: `${s}-to-${t}${reverse ? '-revert' : ''}`,
+        // As CISO Assistant's own libraries: the inverse set is the first set's id with `-revert`.
+        urn: `urn:crosswalk:risk:req_mapping_set:${from}-to-${to}${reverse ? '-revert' : ''}`,
+        ref_id: `${from}-to-${to}${reverse ? '-revert' : ''}`,
         name: `${sName} -> ${tName}`,
         description: `crosswalk's mappings from ${sName} to ${tName}${reverse ? ' (the inverse of the first set)' : ''}`,
         source_framework_urn: sUrn,

@@ -9,7 +9,7 @@
 import { basename } from 'node:path';
 import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { requirementUid, type MappingRelationship } from '../../graph/model.ts';
-import { isObject, slug, type Json, type JsonObject } from '../oscal/json.ts';
+import { isObject, type Json, type JsonObject } from '../oscal/json.ts';
 import type { Position, Problems } from '../problems.ts';
 import { emptyBatch, type ImportBatch } from '../records.ts';
 import { checkTree } from '../text.ts';
@@ -56,10 +56,17 @@ export const MAX_DERIVED_ID = 60;
  */
 export function frameworkIdOf(urn: string | null, refId: string | null, name: string | null): string {
   const fromUrn = urn && /^urn:[^:]+:[^:]+:framework:(.+)$/.exec(urn)?.[1];
-  const id = slug(fromUrn || refId || name || 'imported').replace(/-+/g, '-');
+  // slug() stops at 60 characters mid-word; cut the full slug at the last dash within the limit instead.
+  const id = (fromUrn || refId || name || 'imported')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (!id) return 'imported';
   if (id.length <= MAX_DERIVED_ID) return id;
-  const cut = id.slice(0, MAX_DERIVED_ID + 1);
-  return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : MAX_DERIVED_ID);
+  const dash = id.lastIndexOf('-', MAX_DERIVED_ID);
+  return id.slice(0, dash > 20 ? dash : MAX_DERIVED_ID);
 }
 
 const strings = (value: Json | undefined): string[] | undefined =>

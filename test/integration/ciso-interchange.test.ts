@@ -333,6 +333,9 @@ describe('framework libraries never merge silently', () => {
         translations: JSON.stringify({ de: { name: 'KI-Richtlinie', description: 'Der Lieferant hat eine KI-Richtlinie.' } }),
       },
     });
+    const help = await run(['query', '--help']);
+    expect(help.stdout).toMatch(new RegExp(`\\n  ${id} +2  \\(imported\\) ACME AI supplier questionnaire \\(2026 edition\\)\\n`));
+    expect(help.stdout).toMatch(/\n {2}nis2-ir +437 {2}Commission Implementing Regulation/);
     const stats = await json(['stats']);
     expect(stats.library.fields.find((f: { framework: string }) => f.framework === id)).toEqual({
       framework: id,

@@ -11,6 +11,7 @@ import type { ReuseResult } from '../../../queries/reuse.ts';
 import type { SoaResult } from '../../../queries/soa.ts';
 import { toJsonValue } from '../../../graph/values.ts';
 import { answer } from '../../../api/results.ts';
+import type { HelpContext } from '../../command.ts';
 import { defineCommand, printJson, withGraph } from '../../command.ts';
 import { booleanValue, JSON_FLAG, suggest, UsageError, type CommandSpec } from '../../flags.ts';
 import { querySpec } from './spec.ts';
@@ -172,19 +173,42 @@ const questionNamed = (argv: readonly string[]) => {
   return name === undefined ? undefined : findQuestion(name);
 };
 
+/** Every framework in the graph, the built-in and the imported ones; --framework takes their ids. */
+export const FRAMEWORKS_FOR_HELP = `
+MATCH (f:Framework)
+RETURN f.id AS id, f.name AS name, f.library IS NOT NULL AS imported, COUNT { (:Requirement {frameworkId: f.id}) } AS requirements
+ORDER BY imported, id`;
+
+async function frameworksHelp(help: HelpContext): Promise<string> {
+  const graph = await help.openGraphIfRunning();
+  if (!graph) {
+    return 'Frameworks (--framework): the built-in iso42001, iso27001, eu-ai-act, gdpr, nis2, nis2-ir, and any you imported\n(start the database to list them here, or run crosswalk stats).\n';
+  }
+  try {
+    const { records } = await graph.run(FRAMEWORKS_FOR_HELP);
+    const lines = records.map(
+      (r) =>
+        `  ${String(r.get('id')).padEnd(28)} ${String(Number(r.get('requirements'))).padStart(5)}  ${r.get('imported') ? '(imported) ' : ''}${String(r.get('name')).slice(0, 70)}`,
+    );
+    return `Frameworks in the graph (--framework ID):\n${lines.join('\n')}\n`;
+  } finally {
+    await graph.close();
+  }
+}
+
 export default defineCommand<QueryOptions>({
   spec: querySpec,
   refine(argv) {
     const question = questionNamed(argv);
     return question ? questionSpec(question) : querySpec;
   },
-  moreHelp: (spec) =>
+  moreHelp: async (spec, help) =>
     spec === querySpec
       ? `Questions and their parameters:\n\n${QUESTIONS.map((q) => {
           const params = q.params.map((p) => `      --${p.name}${p.required ? ' (required)' : ''}  ${p.description}`).join('\n');
           return `  ${q.name}: ${q.summary}\n${params}`;
-        }).join('\n\n')}\n`
-      : '',
+        }).join('\n\n')}\n\n${await frameworksHelp(help)}`
+      : await frameworksHelp(help),
   options(parsed) {
     const [name] = parsed.positionals;
     const question = name === undefined ? undefined : findQuestion(name);
