@@ -27,6 +27,20 @@ MATCH (r:Requirement {urn: urn})
 RETURN urn, r {.uid, .frameworkId, .title, .summary, .kind, .implementationGroups, .referenceControls, .annotation,
                .typicalEvidence, .translations} AS node`;
 
+export const UNALIASED_UIDS =
+  'UNWIND $uids AS uid MATCH (r:Requirement {uid: uid}) WHERE r.urn IS NULL RETURN collect(uid) AS found';
+
+/** Our ref for a node CISO Assistant names "Article 27", "CHAPTER II" or "Annex III". */
+function ourRef(text: string | null): string | null {
+  const t = text?.trim() ?? '';
+  const article = /^Article\s+(\d+)$/i.exec(t);
+  if (article) return `Art.${article[1]}`;
+  const chapter = /^Chapter\s+([IVXL]+)$/i.exec(t);
+  if (chapter) return `Ch.${chapter[1]!.toUpperCase()}`;
+  const annex = /^Annex\s+([IVXL]+)$/i.exec(t);
+  return annex ? `Annex.${annex[1]!.toUpperCase()}` : null;
+}
+
 export const EXISTING_UIDS = 'UNWIND $uids AS uid MATCH (r:Requirement {uid: uid}) RETURN collect(uid) AS found';
 
 export interface FieldChange {
@@ -169,6 +183,23 @@ async function mergeInto(
       ]),
     );
     if (Object.keys(extras).length) batch.requirementExtras.push({ at: r.at, uid, extras });
+  }
+  // CISO Assistant numbers some nodes (its AI Act's articles are `node535`, named "Article 27"): a node named
+  // as an article, chapter or annex of ours that has no URN yet is that node, and learns the URN as its alias.
+  const guesses = new Map<RequirementRecord, string>();
+  for (const r of added) {
+    const ref = ourRef(r.title) ?? ourRef(r.ref);
+    if (ref) guesses.set(r, requirementUid(frameworkId, ref));
+  }
+  const { records: unnamed } = await graph.run(UNALIASED_UIDS, { uids: [...guesses.values()] });
+  const free = new Set((unnamed[0]?.get('found') as string[] | undefined) ?? []);
+  for (const [r, uid] of guesses) {
+    if (!free.has(uid)) continue;
+    free.delete(uid);
+    added.splice(added.indexOf(r), 1);
+    report.matched++;
+    uidOf.set(r.urn!, uid);
+    batch.urnAliases.push({ at: r.at, frameworkId, ref: uid.slice(frameworkId.length + 1), urn: r.urn! });
   }
   // Added nodes: a ref the framework already uses for another node falls back to the URN.
   const { records: taken } = await graph.run(EXISTING_UIDS, { uids: added.map((r) => r.uid) });

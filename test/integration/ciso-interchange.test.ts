@@ -275,6 +275,18 @@ describe('framework libraries never merge silently', () => {
     });
   });
 
+  it('--into: a node CISO Assistant numbers (node535, "Article 27") is our article, and learns the URN', async () => {
+    expect((await run(['import', fixture('ai-act-mini.yaml')])).code).toBe(3);
+    const result = await json(['import', fixture('ai-act-mini.yaml'), '--into', 'eu-ai-act']);
+    expect(result.summary).toEqual({});
+    expect(result.interchange.frameworks.into[0]).toMatchObject({ framework: 'eu-ai-act', matched: 2, added: 0 });
+    const { records } = await graph.run("MATCH (r:Requirement {uid: 'eu-ai-act:Art.27'}) RETURN r.urn AS urn, r.title AS title");
+    expect(records[0]?.toObject()).toEqual({
+      urn: 'urn:intuitem:risk:req_node:ai-act:node535',
+      title: 'Fundamental rights impact assessment for high-risk AI systems',
+    });
+  });
+
   it('refuse a library that is a built-in framework under another id; --framework-id FILE=ID makes a separate copy', async () => {
     const refused = await run(['import', fixture('iso27001-copy.yaml')]);
     expect(refused.code).toBe(3);
