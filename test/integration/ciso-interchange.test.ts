@@ -425,6 +425,27 @@ describe('reviewing imported mappings', () => {
         });
         return (await response.json()) as { data?: { approveMappings: unknown }; errors?: { extensions: { code: string } }[] };
       };
+      // The fields libraries carry are part of the model.
+      const token = await mintToken(secret, { roles: ['viewer'], org: ORG }, { ttlSeconds: 600 });
+      const read = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query:
+            '{ requirements(where: { uid: { eq: "gdpr:32.3" } }) { urn annotation typicalEvidence implementationGroups referenceControls } }',
+        }),
+      });
+      expect(((await read.json()) as { data: unknown }).data).toEqual({
+        requirements: [
+          {
+            urn: 'urn:intuitem:risk:req_node:gdpr:32.3',
+            annotation: 'Test annotation.',
+            typicalEvidence: 'A certificate.',
+            implementationGroups: ['core'],
+            referenceControls: ['urn:intuitem:risk:function:test:cert'],
+          },
+        ],
+      });
       expect((await ask(['viewer'])).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
       expect((await ask(['admin'])).data?.approveMappings).toEqual({
         decision: 'approved',
