@@ -137,6 +137,8 @@ async function coverageOf(
     indicationMinStrength: null,
     first: null,
     offset: null,
+    // From scratch, not from the maintained rows: the comparison must not depend on what is stored.
+    reference: true,
   });
   const result = records[0]?.get('result') as { requirements: CoverageRow[] } | undefined;
   return new Map((result?.requirements ?? []).map((r) => [r.uid, r]));
