@@ -362,7 +362,8 @@ describe('framework libraries never merge silently', () => {
   });
 });
 
-describe('reviewing imported mappings', () => {
+// Each preview computes an organization's coverage from scratch twice; slow on a loaded machine.
+describe('reviewing imported mappings', { timeout: 240_000 }, () => {
   const FILE = 'mapping-nis2-ir-to-iso27001.yaml';
   const changes = [
     {
@@ -488,7 +489,7 @@ describe('reviewing imported mappings', () => {
   });
 });
 
-describe('export as CISO Assistant mapping libraries', () => {
+describe('export as CISO Assistant mapping libraries', { timeout: 240_000 }, () => {
   it('one library per framework pair with its -revert set; importing it back changes nothing', async () => {
     // A draft pair too, so that the round trip goes through an imported row as well as kept ones.
     const draft = path.join(dir, 'draft.yaml');
