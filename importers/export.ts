@@ -5,7 +5,7 @@
 import type { Graph } from '../graph/connection.ts';
 import { MAPPING_COLUMNS } from './csv/mappings.ts';
 import { toCsv } from './csv/write.ts';
-import { toOscalMappingCollection, type ExportedMapping } from './oscal/mapping.ts';
+import { toOscalMappingCollection, type ExportedFramework, type ExportedMapping } from './oscal/mapping.ts';
 
 export const EXPORT_MAPPINGS = `
 MATCH (s:Requirement)-[m:MAPS_TO]->(t:Requirement)
@@ -18,6 +18,17 @@ ORDER BY sourceFramework, targetFramework, s.order, sourceRef, t.order, targetRe
 export async function readMappings(graph: Graph, framework: string | null = null): Promise<ExportedMapping[]> {
   const { records } = await graph.run(EXPORT_MAPPINGS, { framework });
   return records.map((r) => r.toObject() as unknown as ExportedMapping);
+}
+
+const EXPORT_FRAMEWORKS = `
+MATCH (f:Framework) WHERE f.id IN $ids
+RETURN f.id AS id, f.name AS name, f.version AS version, f.url AS url ORDER BY id`;
+
+/** The frameworks the mappings connect, for the OSCAL back matter. */
+export async function readMappingFrameworks(graph: Graph, mappings: ExportedMapping[]): Promise<ExportedFramework[]> {
+  const ids = [...new Set(mappings.flatMap((m) => [m.sourceFramework, m.targetFramework]))];
+  const { records } = await graph.run(EXPORT_FRAMEWORKS, { ids });
+  return records.map((r) => r.toObject() as unknown as ExportedFramework);
 }
 
 export function mappingsToCsv(mappings: ExportedMapping[]): string {
@@ -39,6 +50,10 @@ export function mappingsToCsv(mappings: ExportedMapping[]): string {
   return toCsv(lines);
 }
 
-export function mappingsToOscal(mappings: ExportedMapping[], title = 'crosswalk mappings'): string {
-  return `${JSON.stringify(toOscalMappingCollection(mappings, title), null, 2)}\n`;
+export function mappingsToOscal(
+  mappings: ExportedMapping[],
+  frameworks: ExportedFramework[] = [],
+  title = 'crosswalk mappings',
+): string {
+  return `${JSON.stringify(toOscalMappingCollection(mappings, frameworks, title), null, 2)}\n`;
 }

@@ -14,8 +14,11 @@ import { MAPPING_COLUMNS, mappingsFromCsv } from './csv/mappings.ts';
 import { URN_ALIAS_COLUMNS, urnAliasesFromCsv } from './csv/urn-aliases.ts';
 import { readCsv, readHeaderLine, type CsvTable } from './csv/read.ts';
 import { oscalCatalog } from './oscal/catalog.ts';
-import type { Json } from './oscal/json.ts';
+import { isObject, type Json } from './oscal/json.ts';
 import { oscalMappings } from './oscal/mapping.ts';
+import { resolveProfile } from './oscal/profile.ts';
+import { oscalXmlToJson } from './oscal/xml.ts';
+import { parseDocument } from 'yaml';
 import { Problems } from './problems.ts';
 import { checkTree, decodeText, formatPath, isUtf16 } from './text.ts';
 import { printParseErrorCode, visit as visitJson } from 'jsonc-parser';
@@ -181,6 +184,54 @@ function perFile(values: Record<string, string> | undefined, file: string): stri
 
 const isJson = (file: string) => file.toLowerCase().endsWith('.json');
 const isYaml = (file: string) => /\.ya?ml$/i.test(file);
+const isXml = (file: string) => file.toLowerCase().endsWith('.xml');
+
+/** The OSCAL yaml aliases bound: OSCAL content has no reason for more. */
+const OSCAL_MAX_ALIASES = 100;
+
+/**
+ * Reads an OSCAL document in any of its three official formats into the JSON shape: JSON (with line and
+ * column for syntax errors and duplicate keys), YAML (the same tree as JSON) or XML (importers/oscal/xml.ts).
+ */
+export async function loadOscal(file: string, problems: Problems): Promise<Json | undefined> {
+  if (!fs.existsSync(file)) {
+    problems.add('FILE_UNREADABLE', { file }, undefined, 'no such file or directory');
+    return undefined;
+  }
+  if (isJson(file)) return readJson(file, problems);
+  const text = decodeText(await fs.promises.readFile(file), file, problems, 're-save it as UTF-8');
+  if (text === undefined) return undefined;
+  if (isXml(file)) return oscalXmlToJson(text, file, problems);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    const error = doc.errors[0]!;
+    const pos = error.linePos?.[0];
+    problems.add(
+      `YAML_${error.code}`,
+      { file, line: pos?.line, column: pos?.col },
+      undefined,
+      `not readable as YAML: ${error.message.split('\n')[0]!}`,
+    );
+    return undefined;
+  }
+  let tree: Json;
+  try {
+    tree = doc.toJS({ maxAliasCount: OSCAL_MAX_ALIASES }) as Json;
+  } catch (error) {
+    problems.add('YAML_ALIAS_LIMIT', { file }, undefined, `not readable as YAML: ${(error as Error).message}`);
+    return undefined;
+  }
+  if (!checkTree(tree, problems, (p) => ({ file, path: formatPath(p) }))) return undefined;
+  return tree;
+}
+
+/** Does the head of an OSCAL file (JSON, YAML or XML) have this top-level model? */
+function oscalModel(file: string, text: string, model: string): boolean {
+  if (isJson(file)) return new RegExp(`"${model}"\\s*:`).test(text);
+  if (isYaml(file)) return new RegExp(`^${model}:\\s*$`, 'm').test(text);
+  if (isXml(file)) return new RegExp(`<(\\w+:)?${model}[\\s>]`).test(text);
+  return false;
+}
 
 export const FORMATS: ImportFormat[] = [
   csvFormat(
@@ -222,21 +273,42 @@ export const FORMATS: ImportFormat[] = [
   ),
   {
     name: 'oscal-catalog',
-    description: 'an OSCAL catalog (JSON, 1.0-1.1.x) as a framework with its requirements',
-    detect: (file, { text }) => (isJson(file) && /"catalog"\s*:/.test(text) ? 5 : 0),
+    description: 'an OSCAL catalog (JSON, YAML or XML; 1.0-1.2) as a framework with its requirements',
+    detect: (file, { text }) => (oscalModel(file, text, 'catalog') ? 5 : 0),
     async read(file, problems, context) {
-      const doc = await readJson(file, problems);
+      const doc = await loadOscal(file, problems);
       return doc === undefined
         ? undefined
         : oscalCatalog(doc, file, problems, { frameworkId: perFile(context.frameworkIds, file) ?? context.frameworkId });
     },
   },
   {
+    name: 'oscal-profile',
+    description: 'an OSCAL profile (baseline; JSON, YAML or XML) as its resolved catalog',
+    detect: (file, { text }) => (oscalModel(file, text, 'profile') ? 5.5 : 0),
+    async read(file, problems, context) {
+      const doc = await loadOscal(file, problems);
+      if (doc === undefined) return undefined;
+      if (!isObject(doc) || !isObject(doc.profile)) {
+        problems.add(
+          'DOCUMENT_WRONG_KIND',
+          { file, path: '$' },
+          'profile',
+          'not an OSCAL profile: expected a top-level "profile"',
+        );
+        return undefined;
+      }
+      const resolved = await resolveProfile(doc, file, problems, loadOscal);
+      if (!resolved) return undefined;
+      return oscalCatalog(resolved.doc, file, problems, { frameworkId: context.frameworkId, setParams: resolved.setParams });
+    },
+  },
+  {
     name: 'oscal-mappings',
-    description: 'an OSCAL mapping collection (JSON, 1.2) as crosswalk mappings',
-    detect: (file, { text }) => (isJson(file) && /"mapping-collection"\s*:/.test(text) ? 6 : 0),
+    description: 'an OSCAL mapping collection (JSON, YAML or XML; 1.2) as crosswalk mappings',
+    detect: (file, { text }) => (oscalModel(file, text, 'mapping-collection') ? 6 : 0),
     async read(file, problems) {
-      const doc = await readJson(file, problems);
+      const doc = await loadOscal(file, problems);
       return doc === undefined ? undefined : oscalMappings(doc, file, problems);
     },
   },
@@ -288,7 +360,7 @@ MATCH (r:Requirement {uid: uid})
 RETURN r.frameworkId AS framework, coalesce(r.kind, '') AS kind, count(*) AS ends
 ORDER BY framework, kind`;
 
-const IMPORTABLE = /\.(csv|json|ya?ml)$/i;
+const IMPORTABLE = /\.(csv|json|ya?ml|xml)$/i;
 
 /**
  * Files as given, with directories replaced by the importable files in them (sorted, not recursive).
@@ -321,7 +393,7 @@ export function expandPaths(paths: string[], problems: Problems, skipped: string
         .sort();
       for (const e of entries) if (!inDir.includes(path.join(p, e.name))) skipped.push(path.join(p, e.name));
       if (inDir.length === 0)
-        problems.add('FILE_NOT_IMPORTABLE', { file: p }, undefined, 'the directory holds no .csv, .json or .yaml files');
+        problems.add('FILE_NOT_IMPORTABLE', { file: p }, undefined, 'the directory holds no .csv, .json, .yaml or .xml files');
       files.push(...inDir);
     } else if (stat.isFile()) {
       files.push(p);

@@ -60,6 +60,8 @@ export interface RequirementRecord {
   url: string | null;
   /** Identifier in the tool the catalog came from (CISO Assistant URN), kept to resolve its crosswalks. */
   urn?: string | null;
+  /** Set by formats that know it (OSCAL): 'withdrawn' for a withdrawn control, null for one in force. */
+  status?: string | null;
   /** The parent's URN (CISO Assistant), so that a node added `--into` a framework finds its parent there. */
   parentUrn?: string | null;
   extras?: RequirementExtras;

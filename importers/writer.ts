@@ -236,6 +236,8 @@ const WRITERS: EntityWriter[] = [
           url: r.url,
           ...(r.urn ? { urn: r.urn } : {}),
           ...(r.extras ?? {}),
+          // Only formats that know a status set it (null clears a withdrawn status on re-import).
+          ...(r.status !== undefined ? { status: r.status } : {}),
         },
       })),
   },

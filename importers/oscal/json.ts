@@ -51,3 +51,24 @@ export const slug = (text: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'imported';
+
+/** Namespace of crosswalk's own props, as OSCAL requires for names outside its core vocabulary. */
+export const CROSSWALK_NS = 'https://github.com/crosswalk/crosswalk/ns/oscal';
+
+const TOKEN = /^[_\p{L}][\p{L}\p{N}_.-]*$/u;
+/**
+ * An OSCAL token (the type of control ids and `id-ref`s) for one of our refs: unchanged when it already is
+ * one ("ac-2", "A.5.24"); else parentheses become dots and other characters dashes ("Art.9(2)(a)" ->
+ * "Art.9.2.a") and a leading digit gets an underscore ("7.5.3" -> "_7.5.3"). Exports carry the ref itself
+ * in a crosswalk `ref` prop, so it imports back exactly.
+ */
+export function oscalToken(ref: string): string {
+  if (TOKEN.test(ref)) return ref;
+  let token = ref
+    .replace(/\(([^()]*)\)/g, '.$1')
+    .replace(/[^\p{L}\p{N}_.-]+/gu, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/[-.]+$/, '');
+  if (!/^[_\p{L}]/u.test(token)) token = `_${token}`;
+  return token || '_';
+}

@@ -2,13 +2,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { mappingsToCiso } from '../../../importers/ciso-assistant/export.ts';
 import { PERSPECTIVE_FILE, perspectiveJson } from '../../../bloom/perspective.ts';
-import { mappingsToCsv, mappingsToOscal, readMappings } from '../../../importers/export.ts';
+import { stringify as toYaml } from 'yaml';
+import { mappingsToCsv, readMappingFrameworks, readMappings } from '../../../importers/export.ts';
+import { readCatalog, toOscalCatalog } from '../../../importers/oscal/catalog-export.ts';
+import type { JsonObject } from '../../../importers/oscal/json.ts';
+import { toOscalMappingCollection } from '../../../importers/oscal/mapping.ts';
 import { exportSoa } from '../../../queries/soa-export.ts';
 import { defineCommand, log, withGraph, type Io } from '../../command.ts';
 import { stringValue, UsageError } from '../../flags.ts';
 import { exportSpec } from './spec.ts';
 
-const FORMATS = { mappings: ['csv', 'oscal', 'ciso-assistant'], soa: ['csv', 'md', 'xlsx'], bloom: [] } as const;
+const FORMATS = {
+  mappings: ['csv', 'oscal', 'oscal-yaml', 'ciso-assistant'],
+  catalog: ['oscal', 'oscal-yaml'],
+  soa: ['csv', 'md', 'xlsx'],
+  bloom: [],
+} as const;
+
+/** OSCAL documents as JSON or YAML (both official OSCAL formats, the same tree). */
+const oscalText = (doc: JsonObject, format: string): string =>
+  format === 'oscal-yaml' ? toYaml(doc, { lineWidth: 0 }) : `${JSON.stringify(doc, null, 2)}\n`;
 
 export interface ExportOptions {
   what: keyof typeof FORMATS;
@@ -35,6 +48,11 @@ export default defineCommand<ExportOptions>({
     if (what === 'mappings' && format === 'ciso-assistant' && !out)
       throw new UsageError('ciso-assistant needs --out DIR', 'Add --out ciso-mappings/ (one library per framework pair).');
     if (what === 'soa' && format === 'xlsx' && !out) throw new UsageError('xlsx needs --out FILE', 'Add --out soa.xlsx.');
+    if (what === 'catalog' && !stringValue(parsed, 'framework'))
+      throw new UsageError(
+        'export catalog needs --framework ID',
+        'Add --framework iso27001 (crosswalk stats lists the frameworks).',
+      );
     return {
       what,
       format: format ?? allowed[0] ?? '',
@@ -73,8 +91,19 @@ export default defineCommand<ExportOptions>({
       );
       return;
     }
-    const mappings = await withGraph(context, (graph) => readMappings(graph, opts.framework ?? null));
-    const text = opts.format === 'csv' ? mappingsToCsv(mappings) : mappingsToOscal(mappings);
+    if (opts.what === 'catalog') {
+      const framework = opts.framework!;
+      const { framework: fw, requirements } = await withGraph(context, (graph) => readCatalog(graph, framework));
+      return emit(io, opts.out, oscalText(toOscalCatalog(fw, requirements), opts.format), `OSCAL catalog of ${framework}`);
+    }
+    const { mappings, frameworks } = await withGraph(context, async (graph) => {
+      const mappings = await readMappings(graph, opts.framework ?? null);
+      return { mappings, frameworks: await readMappingFrameworks(graph, mappings) };
+    });
+    const text =
+      opts.format === 'csv'
+        ? mappingsToCsv(mappings)
+        : oscalText(toOscalMappingCollection(mappings, frameworks, 'crosswalk mappings'), opts.format);
     emit(io, opts.out, text, `${mappings.length} mappings`);
   },
 });

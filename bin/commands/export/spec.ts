@@ -2,26 +2,29 @@ import type { CommandSpec } from '../../flags.ts';
 
 export const exportSpec: CommandSpec = {
   name: 'export',
-  summary: 'export data (mappings as CSV or OSCAL, the Statement of Applicability, the Bloom perspective)',
+  summary: 'export data (mappings as CSV or OSCAL, a catalog as OSCAL, the Statement of Applicability, the Bloom perspective)',
   synopsis: [
-    'mappings [--format csv|oscal] [--framework ID] [--out FILE]',
+    'mappings [--format csv|oscal|oscal-yaml] [--framework ID] [--out FILE]',
     'mappings --format ciso-assistant [--framework ID] --out DIR',
+    'catalog --framework ID [--format oscal|oscal-yaml] [--out FILE]',
     'soa [--framework iso42001|iso27001] --format csv|md|xlsx [--org ID] [--today YYYY-MM-DD] [--out FILE]',
     'bloom [--out FILE]',
   ],
-  actions: ['mappings', 'soa', 'bloom'],
+  actions: ['mappings', 'catalog', 'soa', 'bloom'],
   flags: [
     {
       name: 'format',
       type: 'string',
-      values: ['csv', 'oscal', 'ciso-assistant', 'md', 'xlsx'],
-      description: 'mappings: csv (default), oscal or ciso-assistant; soa: csv (default), md or xlsx',
+      values: ['csv', 'oscal', 'oscal-yaml', 'ciso-assistant', 'md', 'xlsx'],
+      description:
+        'mappings: csv (default), oscal, oscal-yaml or ciso-assistant; catalog: oscal (default) or oscal-yaml; soa: csv (default), md or xlsx',
     },
     {
       name: 'framework',
       type: 'string',
       valueName: 'ID',
-      description: 'mappings: only from or to this framework; soa: the framework (default iso42001)',
+      description:
+        'mappings: only from or to this framework; catalog: the framework (required); soa: the framework (default iso42001)',
     },
     { name: 'org', type: 'string', valueName: 'ID', description: 'soa: the organization (default demo)' },
     { name: 'today', type: 'string', valueName: 'YYYY-MM-DD', description: 'soa: the date evidence validity is judged on' },
@@ -33,10 +36,13 @@ export const exportSpec: CommandSpec = {
     },
   ],
   description: `mappings  the crosswalk in the mappings template (seeds/mappings/README.md) or as an OSCAL 1.2
-          mapping-collection (JSON), or as CISO Assistant mapping libraries (--format ciso-assistant
-          --out DIR: one YAML library per framework pair, a set and its -revert set, requirements named by
-          the URNs of CISO Assistant's framework libraries, our explanation as annotation); all import
-          again with crosswalk import
+          mapping-collection (JSON or YAML) with a back-matter resource per framework and the provenance of
+          each mapping (method, status, source), or as CISO Assistant mapping libraries (--format
+          ciso-assistant --out DIR: one YAML library per framework pair, a set and its -revert set,
+          requirements named by the URNs of CISO Assistant's framework libraries, our explanation as
+          annotation); all import again with crosswalk import
+catalog   a framework (built-in or imported) as an OSCAL 1.1 catalog (JSON or YAML): groups, controls,
+          statement parts, props and links to the official source; imports again with crosswalk import
 soa       the Statement of Applicability of the organization for the framework's Annex A (crosswalk query
           soa): applicability, justification, implementing controls, status and evidence; xlsx needs --out
 bloom     the Neo4j Bloom perspective generated from the model (bloom/): categories, style rules,
