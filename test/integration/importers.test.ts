@@ -285,8 +285,9 @@ describe('OSCAL', () => {
     const r = records[0]!;
     expect(r.get('title')).toBe('IAM-1(1) Privileged Access Reviews');
     expect(r.get('parent')).toBe('acme-cloud:iam-1');
+    // Statement items on their own lines, as OSCAL renders them (these carry no label props).
     expect(r.get('summary')).toBe(
-      'The cloud team maintains an access control policy that: names who approves access to production accounts; and is reviewed every twelve months.',
+      'The cloud team maintains an access control policy that:\nnames who approves access to production accounts; and\nis reviewed every twelve months.',
     );
     expect([r.get('group'), r.get('kind'), r.get('name'), r.get('version')]).toEqual([
       'acme-cloud:iam',
