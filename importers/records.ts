@@ -124,6 +124,11 @@ export interface AdoptionRecord {
   since: string | null;
   targetDate: string | null;
   scope: string | null;
+  /** Document control of the Statement of Applicability for this framework. */
+  soaVersion?: string | null;
+  soaApprover?: string | null;
+  /** ISO date `YYYY-MM-DD`. */
+  soaApprovedOn?: string | null;
 }
 
 export interface ExclusionRecord {

@@ -363,7 +363,14 @@ const WRITERS: EntityWriter[] = [
       b.adoptions.map((a) => ({
         orgId: a.orgId,
         frameworkId: a.frameworkId,
-        props: { since: toDate(a.since), targetDate: toDate(a.targetDate), scope: a.scope },
+        props: {
+          since: toDate(a.since),
+          targetDate: toDate(a.targetDate),
+          scope: a.scope,
+          soaVersion: a.soaVersion ?? null,
+          soaApprover: a.soaApprover ?? null,
+          soaApprovedOn: toDate(a.soaApprovedOn ?? null),
+        },
       })),
   },
   {

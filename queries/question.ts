@@ -38,7 +38,7 @@ export interface ParamSpec {
   /** Allowed values for `string`/`strings`. */
   oneOf?: readonly string[];
   /** What must exist in the graph (checked before the question runs). */
-  exists?: 'framework' | 'organization' | 'system' | 'requirement' | 'evidence' | 'control';
+  exists?: 'framework' | 'controlFramework' | 'organization' | 'system' | 'requirement' | 'evidence' | 'control';
   description: string;
 }
 
@@ -189,6 +189,9 @@ function convert(spec: ParamSpec, raw: unknown): ParamValue {
 
 const EXISTS: Record<NonNullable<ParamSpec['exists']>, string> = {
   framework: 'MATCH (x:Framework {id: $value}) RETURN count(x) > 0 AS found',
+  // A framework with controls (ISO Annex A, or kind 'control' as imported catalogs have): what an SoA lists.
+  controlFramework: `MATCH (x:Requirement {frameworkId: $value}) WHERE x.kind IN ['annex_a_control', 'control']
+                     RETURN count(x) > 0 AS found`,
   organization: 'MATCH (x:Organization {id: $value}) RETURN count(x) > 0 AS found',
   system: 'MATCH (x:System {orgId: $org, id: $value}) RETURN count(x) > 0 AS found',
   requirement: 'MATCH (x:Requirement {uid: $value}) RETURN count(x) > 0 AS found',
@@ -204,7 +207,8 @@ export async function checkExistence(graph: Runner, specs: readonly ParamSpec[],
     const { records } = await graph.run(EXISTS[spec.exists], { value, org: params.org ?? null });
     if (!records[0]?.get('found')) {
       const scope = ['system', 'evidence', 'control'].includes(spec.exists) ? ` in organization '${String(params.org)}'` : '';
-      throw new NotFoundError(`no ${spec.exists} '${value}'${scope}`, `${spec.name}: ${spec.description}`, spec.exists, value);
+      const what = spec.exists === 'controlFramework' ? 'framework with controls' : spec.exists;
+      throw new NotFoundError(`no ${what} '${value}'${scope}`, `${spec.name}: ${spec.description}`, spec.exists, value);
     }
   }
 }

@@ -146,8 +146,12 @@ export const INVENTORY_TEMPLATES: readonly InventoryTemplate[] = [
   },
   {
     name: 'adoptions',
-    description: 'frameworks an organization adopts (org_id, framework_id, since, target_date, scope)',
-    columns: { required: ['org_id', 'framework_id'], optional: ['since', 'target_date', 'scope'] },
+    description:
+      'frameworks an organization adopts (org_id, framework_id, since, target_date, scope, soa_version, soa_approver, soa_approved_on)',
+    columns: {
+      required: ['org_id', 'framework_id'],
+      optional: ['since', 'target_date', 'scope', 'soa_version', 'soa_approver', 'soa_approved_on'],
+    },
     add(batch, f, at, orgId) {
       batch.adoptions.push({
         at,
@@ -156,6 +160,9 @@ export const INVENTORY_TEMPLATES: readonly InventoryTemplate[] = [
         since: f.date('since'),
         targetDate: f.date('target_date'),
         scope: f.optional('scope'),
+        soaVersion: f.optional('soa_version'),
+        soaApprover: f.optional('soa_approver'),
+        soaApprovedOn: f.date('soa_approved_on'),
       });
     },
   },

@@ -15,7 +15,7 @@ import { exportSpec } from './spec.ts';
 const FORMATS = {
   mappings: ['csv', 'oscal', 'oscal-yaml', 'ciso-assistant'],
   catalog: ['oscal', 'oscal-yaml'],
-  soa: ['csv', 'md', 'xlsx'],
+  soa: ['csv', 'md', 'xlsx', 'pdf'],
   bloom: [],
 } as const;
 
@@ -47,7 +47,8 @@ export default defineCommand<ExportOptions>({
     const out = stringValue(parsed, 'out');
     if (what === 'mappings' && format === 'ciso-assistant' && !out)
       throw new UsageError('ciso-assistant needs --out DIR', 'Add --out ciso-mappings/ (one library per framework pair).');
-    if (what === 'soa' && format === 'xlsx' && !out) throw new UsageError('xlsx needs --out FILE', 'Add --out soa.xlsx.');
+    if (what === 'soa' && (format === 'xlsx' || format === 'pdf') && !out)
+      throw new UsageError(`${format} needs --out FILE`, `Add --out soa.${format}.`);
     if (what === 'catalog' && !stringValue(parsed, 'framework'))
       throw new UsageError(
         'export catalog needs --framework ID',

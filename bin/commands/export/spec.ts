@@ -7,7 +7,7 @@ export const exportSpec: CommandSpec = {
     'mappings [--format csv|oscal|oscal-yaml] [--framework ID] [--out FILE]',
     'mappings --format ciso-assistant [--framework ID] --out DIR',
     'catalog --framework ID [--format oscal|oscal-yaml] [--out FILE]',
-    'soa [--framework iso42001|iso27001] --format csv|md|xlsx [--org ID] [--today YYYY-MM-DD] [--out FILE]',
+    'soa [--framework ID] --format csv|md|xlsx|pdf [--org ID] [--today YYYY-MM-DD] [--out FILE]',
     'bloom [--out FILE]',
   ],
   actions: ['mappings', 'catalog', 'soa', 'bloom'],
@@ -15,16 +15,16 @@ export const exportSpec: CommandSpec = {
     {
       name: 'format',
       type: 'string',
-      values: ['csv', 'oscal', 'oscal-yaml', 'ciso-assistant', 'md', 'xlsx'],
+      values: ['csv', 'oscal', 'oscal-yaml', 'ciso-assistant', 'md', 'xlsx', 'pdf'],
       description:
-        'mappings: csv (default), oscal, oscal-yaml or ciso-assistant; catalog: oscal (default) or oscal-yaml; soa: csv (default), md or xlsx',
+        'mappings: csv (default), oscal, oscal-yaml or ciso-assistant; catalog: oscal (default) or oscal-yaml; soa: csv (default), md, xlsx or pdf',
     },
     {
       name: 'framework',
       type: 'string',
       valueName: 'ID',
       description:
-        'mappings: only from or to this framework; catalog: the framework (required); soa: the framework (default iso42001)',
+        'mappings: only from or to this framework; catalog: the framework (required); soa: a framework with controls (default iso42001)',
     },
     { name: 'org', type: 'string', valueName: 'ID', description: 'soa: the organization (default demo)' },
     { name: 'today', type: 'string', valueName: 'YYYY-MM-DD', description: 'soa: the date evidence validity is judged on' },
@@ -43,8 +43,11 @@ export const exportSpec: CommandSpec = {
           annotation); all import again with crosswalk import
 catalog   a framework (built-in or imported) as an OSCAL 1.1 catalog (JSON or YAML): groups, controls,
           statement parts, props and links to the official source; imports again with crosswalk import
-soa       the Statement of Applicability of the organization for the framework's Annex A (crosswalk query
-          soa): applicability, justification, implementing controls, status and evidence; xlsx needs --out
+soa       the Statement of Applicability of the organization for a framework with controls (ISO Annex A,
+          an imported NIST catalog; crosswalk query soa): document control, applicability, justification
+          for inclusion or exclusion, implementation, controls with owner and description, status,
+          evidence with title, URI and validity, additional controls; xlsx and pdf (headless Chromium)
+          need --out
 bloom     the Neo4j Bloom perspective generated from the model (bloom/): categories, style rules,
           search phrases and scene actions; needs no database. Colours by coverage status come from
           'crosswalk bloom snapshot --org ID'.`,
