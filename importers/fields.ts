@@ -111,7 +111,9 @@ export class FieldReader {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
     const parsed = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
     if (!parsed || parsed.toISOString().slice(0, 10) !== raw) {
-      this.problems.add('VALUE_DATE', this.at, field, `'${raw}' is not a date in the form YYYY-MM-DD`);
+      // Day and month order differ by locale (01.02.2023, 2/1/2023): never guessed.
+      const locale = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(raw) ? ': a locale date format; use YYYY-MM-DD or a date cell' : '';
+      this.problems.add('VALUE_DATE', this.at, field, `'${raw}' is not a date in the form YYYY-MM-DD${locale}`);
       return null;
     }
     return raw;

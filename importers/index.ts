@@ -19,6 +19,7 @@ import { oscalMappings } from './oscal/mapping.ts';
 import { resolveProfile } from './oscal/profile.ts';
 import { oscalXmlToJson } from './oscal/xml.ts';
 import { parseDocument } from 'yaml';
+import { readWorkbook, type SheetTemplate } from './xlsx/workbook.ts';
 import { Problems } from './problems.ts';
 import { checkTree, decodeText, formatPath, isUtf16 } from './text.ts';
 import { printParseErrorCode, visit as visitJson } from 'jsonc-parser';
@@ -233,6 +234,18 @@ function oscalModel(file: string, text: string, model: string): boolean {
   return false;
 }
 
+/** The CSV templates as worksheets of an XLSX workbook: the same columns, the same readers. */
+const SHEET_TEMPLATES: SheetTemplate[] = [
+  { name: 'frameworks', columns: () => FRAMEWORK_COLUMNS, read: (t, p) => frameworksFromCsv(t, p) },
+  { name: 'requirements', columns: () => REQUIREMENT_COLUMNS, read: (t, p) => requirementsFromCsv(t, p) },
+  { name: 'mappings', columns: () => MAPPING_COLUMNS, read: (t, p) => mappingsFromCsv(t, p) },
+  ...INVENTORY_TEMPLATES.map((t): SheetTemplate => ({
+    name: t.name,
+    columns: (context) => templateColumns(t, context.org),
+    read: (table, problems, context) => inventoryFromCsv(t.name, table, problems, context.org),
+  })),
+];
+
 export const FORMATS: ImportFormat[] = [
   csvFormat(
     'csv-frameworks',
@@ -313,6 +326,12 @@ export const FORMATS: ImportFormat[] = [
     },
   },
   {
+    name: 'xlsx',
+    description: 'an Excel workbook with one sheet per CSV template (sheet name = template name)',
+    detect: (file) => (file.toLowerCase().endsWith('.xlsx') ? 5 : 0),
+    read: (file, problems, context) => readWorkbook(file, problems, context, SHEET_TEMPLATES),
+  },
+  {
     name: 'ciso-assistant',
     description: 'a CISO Assistant library (YAML): framework and/or requirement mapping sets',
     detect: (file, { text }) => (isYaml(file) && (/^objects:\s*$/m.test(text) || /urn:intuitem:/.test(text)) ? 5 : 0),
@@ -360,7 +379,7 @@ MATCH (r:Requirement {uid: uid})
 RETURN r.frameworkId AS framework, coalesce(r.kind, '') AS kind, count(*) AS ends
 ORDER BY framework, kind`;
 
-const IMPORTABLE = /\.(csv|json|ya?ml|xml)$/i;
+const IMPORTABLE = /\.(csv|json|ya?ml|xml|xlsx)$/i;
 
 /**
  * Files as given, with directories replaced by the importable files in them (sorted, not recursive).
@@ -393,7 +412,12 @@ export function expandPaths(paths: string[], problems: Problems, skipped: string
         .sort();
       for (const e of entries) if (!inDir.includes(path.join(p, e.name))) skipped.push(path.join(p, e.name));
       if (inDir.length === 0)
-        problems.add('FILE_NOT_IMPORTABLE', { file: p }, undefined, 'the directory holds no .csv, .json, .yaml or .xml files');
+        problems.add(
+          'FILE_NOT_IMPORTABLE',
+          { file: p },
+          undefined,
+          'the directory holds no .csv, .json, .yaml, .xml or .xlsx files',
+        );
       files.push(...inDir);
     } else if (stat.isFile()) {
       files.push(p);
@@ -408,7 +432,8 @@ async function peek(file: string): Promise<FileHead & { utf16: boolean }> {
   const handle = await fs.promises.open(file, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(16384), 0, 16384, 0);
-    const utf16 = isUtf16(buffer.subarray(0, bytesRead));
+    // A workbook is a zip archive, not text: the UTF-16 sniffing would misread its binary.
+    const utf16 = !file.toLowerCase().endsWith('.xlsx') && isUtf16(buffer.subarray(0, bytesRead));
     const text = buffer
       .subarray(0, bytesRead)
       .toString('utf8')

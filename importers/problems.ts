@@ -10,6 +10,8 @@ import { CrosswalkError } from '../graph/errors.ts';
 
 export interface Position {
   file: string;
+  /** The worksheet of an XLSX workbook the row is on. */
+  sheet?: string;
   /** 1-based line in a CSV file (the record's first line), or the line of a YAML node or JSON error. */
   line?: number;
   /** 1-based column, when the parser knows it (CSV field index, YAML/JSON character column). */
@@ -76,7 +78,8 @@ export const MAX_PROBLEMS = 100;
 export function formatProblem(problem: ImportProblem): string {
   const line =
     problem.line !== undefined ? `line ${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}` : undefined;
-  const where = [problem.file, line ?? problem.path].filter(Boolean).join(':');
+  const file = problem.sheet ? `${problem.file}[${problem.sheet}]` : problem.file;
+  const where = [file, line ?? problem.path].filter(Boolean).join(':');
   return `${where}${problem.field ? ` [${problem.field}]` : ''}: ${problem.reason}`;
 }
 

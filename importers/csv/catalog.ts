@@ -20,7 +20,7 @@ const FRAMEWORK_ID = /^[a-z0-9][a-z0-9-]*$/;
 export function frameworksFromCsv(table: CsvTable, problems: Problems): ImportBatch {
   const batch = emptyBatch();
   for (const { line, values } of table.records) {
-    const at = { file: table.file, line };
+    const at = { file: table.file, ...(table.sheet ? { sheet: table.sheet } : {}), line };
     const f = new FieldReader(values, at, problems);
     const id = f.required('id');
     if (id && !FRAMEWORK_ID.test(id)) problems.add('VALUE_ID', at, 'id', `'${id}' must be lower-case letters, digits and dashes`);
@@ -41,7 +41,7 @@ export function frameworksFromCsv(table: CsvTable, problems: Problems): ImportBa
 export function requirementsFromCsv(table: CsvTable, problems: Problems): ImportBatch {
   const batch = emptyBatch();
   for (const { line, values } of table.records) {
-    const at = { file: table.file, line };
+    const at = { file: table.file, ...(table.sheet ? { sheet: table.sheet } : {}), line };
     const f = new FieldReader(values, at, problems);
     const frameworkId = f.required('framework_id');
     const ref = f.required('ref');

@@ -331,7 +331,7 @@ export function inventoryFromCsv(name: string, table: CsvTable, problems: Proble
   const batch = emptyBatch();
   const usesOrg = template.columns.required.includes('org_id');
   for (const { line, values } of table.records) {
-    const at = { file: table.file, line };
+    const at = { file: table.file, ...(table.sheet ? { sheet: table.sheet } : {}), line };
     const f = new FieldReader(values, at, problems);
     // --org overrides the column (documented in `crosswalk import --help`).
     const orgId = usesOrg ? (org ?? f.required('org_id')) : '';

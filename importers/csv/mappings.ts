@@ -13,7 +13,7 @@ export const MAPPING_COLUMNS = {
 export function mappingsFromCsv(table: CsvTable, problems: Problems): ImportBatch {
   const batch = emptyBatch();
   for (const { line, values } of table.records) {
-    const at = { file: table.file, line };
+    const at = { file: table.file, ...(table.sheet ? { sheet: table.sheet } : {}), line };
     const f = new FieldReader(values, at, problems);
     const rationale = f.optional('rationale');
     const source = f.optional('source');

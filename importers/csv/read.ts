@@ -15,6 +15,8 @@ export interface CsvRecord {
 
 export interface CsvTable {
   file: string;
+  /** The worksheet, when the table is a sheet of an XLSX workbook (importers/xlsx/workbook.ts). */
+  sheet?: string;
   header: string[];
   records: CsvRecord[];
 }

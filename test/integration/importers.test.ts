@@ -178,7 +178,7 @@ describe('organization inventory CSV', () => {
     expect(await rejected([fixture('bad', 'dates', 'evidence.csv')])).toEqual([
       "evidence.csv:line 2 [collected_at]: '2025-02-30' is not a date in the form YYYY-MM-DD",
       "evidence.csv:line 2 [sha256]: 'not-a-digest' is not a SHA-256 digest (64 hex characters)",
-      "evidence.csv:line 3 [valid_until]: '14.02.2026' is not a date in the form YYYY-MM-DD",
+      "evidence.csv:line 3 [valid_until]: '14.02.2026' is not a date in the form YYYY-MM-DD: a locale date format; use YYYY-MM-DD or a date cell",
       'evidence.csv:line 4 [valid_until]: 2025-05-01 is before collected_at 2025-06-01',
     ]);
   });
