@@ -147,6 +147,8 @@ describe('reuse questions over GraphQL', () => {
       'reuse(source: "iso27001", target: "nis2", indicationDepth: 0)',
       'coverage(framework: "iso42001", first: 501)',
       'soa(framework: "gdpr")',
+      'soa(framework: "iso42001", minStrength: 11)',
+      'coverage(framework: "iso42001", today: "yesterday")',
     ]) {
       const { status, body } = await gql(viewer, `{ ${field} { today } }`);
       expect(status, field).toBe(400);
