@@ -2,7 +2,7 @@ import { JSON_FLAG, type CommandSpec } from '../../flags.ts';
 
 export const importSpec: CommandSpec = {
   name: 'import',
-  summary: 'import catalogs, crosswalks and organization inventories (CSV, OSCAL JSON, CISO Assistant YAML)',
+  summary: 'import catalogs, crosswalks and organization inventories (CSV, XLSX, OSCAL JSON/YAML/XML, CISO Assistant YAML)',
   synopsis: [
     'PATH... [--format F] [--org ID] [--framework-id [FILE=]ID]... [--into [FILE=]ID]... [--approve [--by NAME]] [--dry-run] [--progress] [--json]',
   ],
@@ -22,7 +22,7 @@ export const importSpec: CommandSpec = {
       valueName: 'ID',
       multiple: true,
       description:
-        'framework id for OSCAL catalogs and CISO Assistant frameworks; FILE=ID for one file of several (default: the last part of the framework URN, else a slug of the title)',
+        "framework id for OSCAL catalogs and profiles and CISO Assistant frameworks; FILE=ID for one file of several (default: the catalog's framework-id prop, a slug of a title of at most 40 characters, the last part of the framework URN, or the ref_id)",
     },
     {
       name: 'into',
@@ -42,9 +42,10 @@ export const importSpec: CommandSpec = {
     { name: 'progress', type: 'boolean', description: 'print progress lines on stderr even when stderr is not a terminal' },
     JSON_FLAG,
   ],
-  description: `Imports files (or every .csv/.json/.yaml file in a directory) together, in ONE transaction: either
-everything is written or, when any problem is found, nothing is and all problems are listed with file,
-line (or JSON/YAML path), field and reason (exit code 3). Re-importing the same files changes nothing.
+  description: `Imports files (or every .csv/.json/.yaml/.xml/.xlsx file in a directory) together, in ONE transaction:
+either everything is written or, when any problem is found, nothing is and all problems are listed with
+file (and sheet), line (or JSON/YAML path), field and reason (exit code 3). Re-importing the same files
+changes nothing. An XLSX workbook holds the CSV templates as sheets named after them.
 
 The format of each file is detected from its content (CSV header columns; OSCAL and CISO Assistant keys)
 and, for the inventory templates, its name (systems.csv, evidence-controls.csv, ...); see
@@ -52,8 +53,10 @@ seeds/templates/README.md for the CSV columns; the formats are listed at the end
 
 On a terminal, progress (reading, validating, writing, committing) is drawn as a bar on stderr.
 
-OSCAL mapping collections name requirements by id-ref = our ref within the framework given by a
-"framework-id" prop on the source/target resource, or the last segment of its href. Mappings from OSCAL
+OSCAL mapping collections name requirements by id-ref = our ref (statement ids such as ac-2_smt.a stand
+for their control) within the framework given by a "framework-id" prop on the source/target resource, the
+back-matter resource its #uuid href names, or the file name of the href. An OSCAL profile is imported as
+its resolved catalog. Mappings from OSCAL
 and CISO Assistant are stored with source 'imported' and status 'draft' (unless the OSCAL map carries
 crosswalk props, or --approve); a missing strength defaults to 9 (equal), 7 (subset/superset), 5
 (intersects), 1 (none). Review drafts with 'crosswalk mappings list|approve|reject'.
