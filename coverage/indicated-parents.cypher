@@ -3,7 +3,7 @@
 // In: org, today, fws, sourceFws, indicatedParents (the reference's, or null). Out: indicatedParents.
 CALL (org, today, fws, sourceFws, indicatedParents) {
   OPTIONAL MATCH (leaf:Requirement)
-  WHERE indicatedParents IS NULL AND leaf.frameworkId IN fws AND EXISTS { (:Requirement)-[:PART_OF]->(leaf) }
+  WHERE indicatedParents IS NULL AND leaf.frameworkId IN fws AND EXISTS { (leaf)<-[:PART_OF]-() }
     AND EXISTS { MATCH (i:CoverageInferred {org: org, uid: leaf.uid}) WHERE i.indicatedUntil >= today }
   WITH org, today, sourceFws, indicatedParents, leaf, null AS detail ORDER BY leaf.uid
 // @include coverage/read-indications

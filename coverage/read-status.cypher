@@ -46,7 +46,7 @@ CALL (org, today, fws, sourceFws, onlyUids) {
     WHERE leaf.frameworkId IN fws
     RETURN leaf
   }
-  WITH * WHERE coalesce(leaf.normative, true) AND NOT EXISTS { (:Requirement)-[:PART_OF]->(leaf) }
+  WITH * WHERE coalesce(leaf.normative, true) AND NOT EXISTS { (leaf)<-[:PART_OF]-() }
   OPTIONAL MATCH (d:CoverageDirect {org: org, uid: leaf.uid}) USING INDEX d:CoverageDirect(org, uid)
   OPTIONAL MATCH (i:CoverageInferred {org: org, uid: leaf.uid}) USING INDEX i:CoverageInferred(org, uid)
   WITH leaf, d, excludedBy[leaf.uid] AS exclusion,

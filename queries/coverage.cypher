@@ -12,7 +12,7 @@ WITH $org AS org, date(coalesce($today, date())) AS today, [$framework] AS fws, 
 // The top-level group of each requirement, read down from the groups once.
 CALL () {
   MATCH (top:Requirement {frameworkId: $framework})<-[:PART_OF*0..]-(r:Requirement)
-  WHERE NOT EXISTS { (top)-[:PART_OF]->(:Requirement) }
+  WHERE NOT EXISTS { (top)-[:PART_OF]->() }
   RETURN apoc.map.fromPairs(collect([r.uid, top.uid])) AS groupOf
 }
 // @include coverage/status
@@ -36,7 +36,7 @@ CALL (org, today, sourceFws, rows) {
 WITH rows, parents AS indicatedParents, page
 CALL () {
   MATCH (top:Requirement {frameworkId: $framework})
-  WHERE NOT EXISTS { (top)-[:PART_OF]->(:Requirement) }
+  WHERE NOT EXISTS { (top)-[:PART_OF]->() }
   RETURN top ORDER BY top.order, top.uid
 }
 WITH rows, indicatedParents, page, top, [r IN rows WHERE r.group = top.uid] AS mine
