@@ -5,6 +5,7 @@ import { mintToken, resolveAuth } from '../../../api/auth.ts';
 import { readApiOptions } from '../../../api/config.ts';
 import { startApiServer, type ApiServer } from '../../../api/server.ts';
 import { ensureMaintained, refreshColours, repairPending } from '../../../coverage/index.ts';
+import { warmUp } from '../../../queries/warm-up.ts';
 import { hasReferenceData, seedGraph } from '../../../seeds/load.ts';
 import { defineCommand, log } from '../../command.ts';
 import { booleanValue } from '../../flags.ts';
@@ -86,6 +87,11 @@ export default defineCommand<StartOptions>({
     }
     say(`Explorer: ${await explorerLink(server.url, config.bundled.dataDir)}`);
     say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C to stop.`);
+    // In the background, so that a user's first question does not pay for planning it.
+    void warmUp(graph).then((w) => {
+      if (w.asked) say(`Questions planned in ${w.seconds.toFixed(1)} s (${w.asked} asked for '${w.org}').`);
+      for (const error of w.errors) say(`Warm-up: ${error}`);
+    });
     return new Promise<number>(() => {});
   },
 });
