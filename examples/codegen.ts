@@ -23,7 +23,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         // '.js' suffixes on the generated relative imports (Node ESM, moduleResolution NodeNext).
         emitLegacyCommonJSImports: false,
-        scalars: { Date: 'string', ID: 'string' },
+        scalars: { Date: 'string', DateTime: 'string', ID: 'string' },
         strictScalars: true,
         defaultScalarType: 'unknown',
       },
