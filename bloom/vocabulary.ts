@@ -34,6 +34,7 @@ const s = (name: string): PropertySpec => ({ name, dataType: 'String' });
 const f = (name: string): PropertySpec => ({ name, dataType: 'Float' });
 const b = (name: string): PropertySpec => ({ name, dataType: 'Boolean' });
 const d = (name: string): PropertySpec => ({ name, dataType: 'Date' });
+const dt = (name: string): PropertySpec => ({ name, dataType: 'DateTime' });
 
 /**
  * The per-organization coverage snapshot (bloom/snapshot.ts): one node per assessed requirement,
@@ -48,13 +49,44 @@ export const LABELS: readonly LabelSpec[] = [
     label: 'Framework',
     caption: ['id'],
     side: 'reference',
-    properties: [s('id'), s('name'), s('version'), s('publisher'), s('kind'), s('url'), d('publishedOn')],
+    properties: [
+      s('id'),
+      s('name'),
+      s('version'),
+      s('publisher'),
+      s('kind'),
+      s('url'),
+      d('publishedOn'),
+      // What CISO Assistant libraries carry (importers/ciso-assistant/).
+      s('urn'),
+      s('implementationGroupsDefinition'),
+      s('translations'),
+    ],
   },
   {
     label: 'Requirement',
     caption: ['uid'],
     side: 'reference',
-    properties: [s('uid'), s('frameworkId'), s('ref'), s('title'), s('summary'), s('kind'), b('normative'), f('order'), s('url')],
+    properties: [
+      s('uid'),
+      s('frameworkId'),
+      s('ref'),
+      s('title'),
+      s('summary'),
+      s('kind'),
+      b('normative'),
+      f('order'),
+      s('url'),
+      // 'withdrawn' for a withdrawn OSCAL control.
+      s('status'),
+      // What CISO Assistant libraries carry (lists are strings to Bloom).
+      s('urn'),
+      s('implementationGroups'),
+      s('referenceControls'),
+      s('annotation'),
+      s('typicalEvidence'),
+      s('translations'),
+    ],
   },
   { label: 'Organization', caption: ['name'], side: 'organization', properties: [s('id'), s('name')] },
   {
@@ -148,9 +180,26 @@ export const RELATIONSHIP_TYPES: readonly RelationshipTypeSpec[] = [
     type: 'MAPS_TO',
     from: 'Requirement',
     to: 'Requirement',
-    properties: [s('relationship'), f('strength'), s('rationale'), s('explanation'), s('source'), s('status')],
+    properties: [
+      s('relationship'),
+      f('strength'),
+      s('rationale'),
+      s('explanation'),
+      s('source'),
+      s('status'),
+      // Provenance and review (crosswalk mappings approve|reject).
+      s('importedFrom'),
+      s('reviewedBy'),
+      dt('reviewedAt'),
+    ],
   },
-  { type: 'ADOPTS', from: 'Organization', to: 'Framework', properties: [d('since'), d('targetDate'), s('scope')] },
+  {
+    type: 'ADOPTS',
+    from: 'Organization',
+    to: 'Framework',
+    // The SoA's document control sits on the adoption.
+    properties: [d('since'), d('targetDate'), s('scope'), s('soaVersion'), s('soaApprover'), d('soaApprovedOn')],
+  },
   { type: 'EXCLUDES', from: 'Organization', to: 'Requirement', properties: [s('justification')] },
   { type: 'IMPLEMENTS', from: 'Control', to: 'Requirement', properties: [s('coverage'), s('note')] },
   { type: 'APPLIES_TO', from: 'Control', to: 'System', properties: [] },

@@ -421,7 +421,7 @@ describe('reviewing imported mappings', { timeout: 240_000 }, () => {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({
             query: `mutation { approveMappings(filter: {file: "${FILE}"}, org: "${ORG}", preview: true) {
-              decision decided by rolledBack preview { org frameworks changes { framework uid before after } } } }`,
+              decision decided by rolledBack preview { org frameworks changes { framework uid before { status basis indications } after { status basis indications } } } } }`,
           }),
         });
         return (await response.json()) as { data?: { approveMappings: unknown }; errors?: { extensions: { code: string } }[] };
@@ -469,7 +469,9 @@ describe('reviewing imported mappings', { timeout: 240_000 }, () => {
       reviewedAt: true,
     });
     const coverage = await json(['query', 'coverage', '--framework', 'nis2-ir', '--org', ORG]);
-    const row = coverage.requirements.find((r: { uid: string }) => r.uid === 'nis2-ir:1.1.1(a)');
+    const row = coverage.requirements.edges
+      .map((e: { node: { uid: string } }) => e.node)
+      .find((r: { uid: string }) => r.uid === 'nis2-ir:1.1.1(a)');
     expect({ status: row.status, basis: row.basis, source: row.inherited.source }).toEqual({
       status: 'met',
       basis: 'inherited',
