@@ -17,7 +17,7 @@ import type { Graph } from '../graph/connection.ts';
 import { toJsonValue } from '../graph/values.ts';
 import { cypher } from '../queries/cypher.ts';
 import { validateParams } from '../queries/question.ts';
-import { findQuestion, QUESTIONS } from '../queries/questions.ts';
+import { QUESTIONS } from '../queries/questions.ts';
 import type { Tenant } from './generate.ts';
 
 export type Way = 'raw' | 'graphql' | 'http';
@@ -78,17 +78,15 @@ export function rawAsker(graph: Graph, tenant: Tenant): Asker {
     async ask(question) {
       const q = QUESTIONS.find((x) => x.name === questionOf(question));
       // A question computed in TypeScript (obligations, classify) runs its own statements: its run() is the raw way.
-      if (q?.computed) return toJsonValue(await q.run(graph, { ...params[question], org: tenant.org }));
+      if (q?.computed) return shapeAnswer(q.name, toJsonValue(await q.run(graph, { ...params[question], org: tenant.org })), 0);
       const validated = validateParams(specs.get(questionOf(question)) ?? [], { ...params[question], org: tenant.org });
       const { records } = await graph.driver.executeQuery(cypher(questionOf(question)), validated, {
         database: graph.database,
         transactionConfig: { timeout: QUESTION_TIMEOUT_MS },
       });
+      // In the clients' shape (api/results.ts), as the API answers.
       const result = toJsonValue(records[0]?.get('result'));
-      // In the clients' shape (api/results.ts), as the API answers; a computed question's Cypher only reads facts.
-      return findQuestion(questionOf(question))?.computed
-        ? result
-        : shapeAnswer(questionOf(question), result, typeof validated.offset === 'number' ? validated.offset : 0);
+      return shapeAnswer(questionOf(question), result, typeof validated.offset === 'number' ? validated.offset : 0);
     },
   };
 }
