@@ -32,6 +32,6 @@ CALL () {
 MERGE (s:CoverageStatus {orgId: org, requirementUid: leaf.uid})
 ON CREATE SET s.frameworkId = leaf.frameworkId
 SET s.status = status, s.basis = basis, s.indicated = indicated AND NOT status IN ['met', 'excluded'], s.asOf = today,
-    s.maxDepth = 3, s.minStrength = 7
+    s.maxDepth = 3.0, s.minStrength = 7.0
 MERGE (s)-[:STATUS_OF]->(leaf)
 RETURN removed, count(s) AS written
