@@ -10,7 +10,7 @@ export const seedSpec: CommandSpec = {
     { name: 'dry-run', type: 'boolean', description: 'validate and report what would change, write nothing' },
     JSON_FLAG,
   ],
-  description: `Loads seeds/frameworks (ISO/IEC 42001, ISO/IEC 27001, EU AI Act, GDPR, NIS2, the NIS2 Implementing Regulation annex) and seeds/mappings (the
-crosswalk) into the graph. Idempotent: seeding twice changes nothing (MERGE on natural keys).
+  description: `Loads seeds/frameworks (ISO/IEC 42001, ISO/IEC 27001, EU AI Act, GDPR, NIS2, the NIS2 Implementing
+Regulation annex) and seeds/mappings (the crosswalk) into the graph. Idempotent: seeding twice changes nothing (MERGE on natural keys).
 --json prints the same shape as 'crosswalk import --json'.`,
 };
