@@ -1,5 +1,7 @@
 /** Shared test helpers: a connection to the run's Neo4j, clean data per suite, a seeded graph. */
 import { inject } from 'vitest';
+import { main } from '../../bin/cli.ts';
+import type { Io } from '../../bin/command.ts';
 import { connect, type Graph } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { deleteAllData, seedGraph } from '../../seeds/load.ts';
@@ -34,4 +36,13 @@ export async function graphFingerprint(graph: Graph): Promise<string> {
     RETURN nodes, rels, size(apoc.convert.toJson(props)) AS size`);
   const r = records[0];
   return `${r?.get('nodes')}/${r?.get('rels')}/${r?.get('size')}`;
+}
+
+/** Runs the CLI in this process on `graph` (its close() is a no-op, so the suite's graph stays open). */
+export async function runCli(graph: Graph, argv: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { stdout: { write: (s) => (stdout += String(s)) }, stderr: { write: (s) => (stderr += String(s)) }, env };
+  const code = await main(argv, { io, env, openGraph: async () => ({ ...graph, close: async () => {} }) });
+  return { code, stdout, stderr };
 }

@@ -14,25 +14,17 @@ import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../bin/cli.ts';
-import type { Io } from '../../bin/command.ts';
 import type { Graph } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { deleteAllData, seedGraph } from '../../seeds/load.ts';
-import { testGraph } from './helpers.ts';
+import { runCli, testGraph } from './helpers.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'oscal');
 const fixture = (name: string) => path.join(FIXTURES, name);
 let graph: Graph;
 let dir: string;
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: { write: (s) => (stdout += String(s)) }, stderr: { write: (s) => (stderr += String(s)) }, env: {} };
-  const code = await main(argv, { io, env: {}, openGraph: async () => ({ ...graph, close: async () => {} }) });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(graph, argv);
 
 /** ajv over NIST's schemas (draft-07; OSCAL's patterns use Unicode property escapes). */
 function validator(schemaFile: string) {

@@ -13,26 +13,18 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../bin/cli.ts';
-import type { Io } from '../../bin/command.ts';
 import type { Graph } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { SOA_COLUMNS } from '../../queries/soa-export.ts';
 import { seedGraph } from '../../seeds/load.ts';
-import { testGraph } from './helpers.ts';
+import { runCli, testGraph } from './helpers.ts';
 
 const ORG = 'soa-test-org';
 const TODAY = '2026-11-22';
 let graph: Graph;
 let dir: string;
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: { write: (s) => (stdout += String(s)) }, stderr: { write: (s) => (stderr += String(s)) }, env: {} };
-  const code = await main(argv, { io, env: {}, openGraph: async () => ({ ...graph, close: async () => {} }) });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(graph, argv);
 
 /** The CSV export: its `# key: value` document-control lines and its table as objects. */
 function readCsv(text: string) {

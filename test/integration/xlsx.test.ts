@@ -10,26 +10,18 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../bin/cli.ts';
-import type { Io } from '../../bin/command.ts';
 import type { Graph } from '../../graph/connection.ts';
 import { applySchema } from '../../graph/schema.ts';
 import { importFiles } from '../../importers/index.ts';
 import { ImportValidationError } from '../../importers/problems.ts';
 import { seedGraph } from '../../seeds/load.ts';
-import { graphFingerprint, testGraph } from './helpers.ts';
+import { graphFingerprint, runCli, testGraph } from './helpers.ts';
 
 const ORG = 'xlsx-org';
 let graph: Graph;
 let dir: string;
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: { write: (s) => (stdout += String(s)) }, stderr: { write: (s) => (stderr += String(s)) }, env: {} };
-  const code = await main(argv, { io, env: {}, openGraph: async () => ({ ...graph, close: async () => {} }) });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(graph, argv);
 
 type Sheets = Record<string, unknown[][]>;
 /** A workbook with one sheet per entry: the first row is the header. */
