@@ -23,6 +23,8 @@ interface End {
   side: 'organization' | 'reference' | 'caller';
   /** How the node is named in NOT_FOUND messages. */
   noun: string;
+  /** A condition the node must meet besides existing (Cypher on the end's variable `$`), and its noun when it does not. */
+  kind?: { condition: string; noun: string };
 }
 
 interface LinkProperty {
@@ -31,6 +33,11 @@ interface LinkProperty {
   /** Cypher expression storing the argument (dates are converted). */
   value: string;
   description: string;
+  /**
+   * Part of the relationship's identity (RESPONSIBLE_FOR's raci: a person may be both responsible and
+   * accountable): `add` MERGEs on it, and `remove` takes it too and removes only that relationship.
+   */
+  key?: boolean;
 }
 
 export interface LinkSpec {
@@ -42,6 +49,8 @@ export interface LinkSpec {
   to: End;
   properties: LinkProperty[];
   description: string;
+  /** The `from` node has at most one such link (a training's person, a finding's audit): `add` replaces it. */
+  single?: boolean;
 }
 
 const ORGANIZATION: End = { label: 'Organization', key: 'id', side: 'caller', noun: 'organization' };
@@ -58,6 +67,52 @@ const CONTROL = orgEnd('Control', 'control');
 const SYSTEM = orgEnd('System', 'system');
 const EVIDENCE = orgEnd('Evidence', 'evidence item');
 const RISK = orgEnd('Risk', 'risk');
+const PERSON = orgEnd('Person', 'person');
+const BODY: End = {
+  ...PERSON,
+  arg: 'bodyId',
+  noun: 'body',
+  kind: { condition: "$.kind = 'body'", noun: 'body (a person of kind body)' },
+};
+const TRAINING = orgEnd('Training', 'training record');
+const AUDIT = orgEnd('Audit', 'audit');
+const FINDING = orgEnd('Finding', 'finding');
+const CORRECTIVE_ACTION = orgEnd('CorrectiveAction', 'corrective action');
+const MANAGEMENT_REVIEW = orgEnd('ManagementReview', 'management review');
+const RACI: LinkProperty = {
+  name: 'raci',
+  graphqlType: 'Raci!',
+  value: '$raci',
+  description: 'responsible, accountable, consulted or informed',
+  key: true,
+};
+const responsibility = (to: End, template = 'responsibilities'): LinkSpec => ({
+  name: `${to.label}Responsibility`,
+  template,
+  type: 'RESPONSIBLE_FOR',
+  from: PERSON,
+  to,
+  properties: [RACI],
+  description: `A person or body is responsible, accountable, consulted or informed for a ${to.noun} (RESPONSIBLE_FOR {raci}).`,
+});
+const programmeLink = (
+  name: string,
+  template: string,
+  type: string,
+  from: End,
+  to: End,
+  description: string,
+  single = false,
+): LinkSpec => ({
+  name,
+  template,
+  type,
+  from,
+  to,
+  properties: [],
+  description,
+  ...(single ? { single } : {}),
+});
 
 const dateProperty = (name: string, description: string): LinkProperty => ({
   name,
@@ -167,6 +222,76 @@ export const LINKS: readonly LinkSpec[] = [
     properties: [],
     description: 'A control mitigates a risk (MITIGATES).',
   },
+  // The readiness programme (seeds/templates/README.md "The readiness programme").
+  programmeLink('PersonMembership', 'persons', 'MEMBER_OF', PERSON, BODY, 'A person is a member of a body (MEMBER_OF).'),
+  responsibility(SYSTEM),
+  responsibility(CONTROL),
+  responsibility(RISK),
+  responsibility(FRAMEWORK),
+  programmeLink(
+    'TrainingPerson',
+    'trainings',
+    'COMPLETED_BY',
+    TRAINING,
+    PERSON,
+    'A training record is of a person (COMPLETED_BY; replaces its person).',
+    true,
+  ),
+  programmeLink('AuditFramework', 'audits', 'AUDITS', AUDIT, FRAMEWORK, "A framework is in an audit's scope (AUDITS)."),
+  programmeLink(
+    'AuditRequirement',
+    'audits',
+    'AUDITS',
+    AUDIT,
+    REQUIREMENT,
+    "A requirement (with its parts) is in an audit's scope (AUDITS).",
+  ),
+  programmeLink('AuditSystem', 'audits', 'AUDITS', AUDIT, SYSTEM, "A system is in an audit's scope (AUDITS)."),
+  programmeLink(
+    'FindingAudit',
+    'findings',
+    'RAISED_IN',
+    FINDING,
+    AUDIT,
+    'A finding was raised in an audit (RAISED_IN; replaces its audit).',
+    true,
+  ),
+  programmeLink('FindingRequirement', 'findings', 'ABOUT', FINDING, REQUIREMENT, 'A finding is about a requirement (ABOUT).'),
+  programmeLink('FindingControl', 'findings', 'ABOUT', FINDING, CONTROL, 'A finding is about a control (ABOUT).'),
+  programmeLink(
+    'CorrectiveActionFinding',
+    'corrective-actions',
+    'CORRECTS',
+    CORRECTIVE_ACTION,
+    FINDING,
+    'A corrective action corrects a finding (CORRECTS; replaces its finding).',
+    true,
+  ),
+  programmeLink(
+    'CorrectiveActionOwner',
+    'corrective-actions',
+    'OWNED_BY',
+    CORRECTIVE_ACTION,
+    PERSON,
+    'A person owns a corrective action (OWNED_BY; replaces its owner).',
+    true,
+  ),
+  programmeLink(
+    'CorrectiveActionEvidence',
+    'corrective-actions',
+    'CLOSED_BY',
+    CORRECTIVE_ACTION,
+    EVIDENCE,
+    'An evidence item closes a corrective action (CLOSED_BY).',
+  ),
+  programmeLink(
+    'ManagementReviewFramework',
+    'management-reviews',
+    'REVIEWS',
+    MANAGEMENT_REVIEW,
+    FRAMEWORK,
+    "A management review reviews a framework's management system (REVIEWS).",
+  ),
 ];
 
 /** The message prefix the server turns into `extensions.code: NOT_FOUND` (api/server.ts formatError). */
@@ -186,21 +311,31 @@ function match(variable: string, end: End): string {
   const scope = end.side === 'reference' ? '' : ' in organization %s';
   const args = end.side === 'caller' ? '[$org]' : end.side === 'organization' ? `[$${end.arg}, $org]` : `[$${end.arg}]`;
   const name = end.side === 'caller' ? '' : ' %s';
+  const kind = end.kind ? ` OR NOT (${end.kind.condition.replaceAll('$', variable)})` : '';
   return [
     `OPTIONAL MATCH (${variable}:${end.label} ${where})`,
-    `CALL apoc.util.validate(${variable} IS NULL, '${NOT_FOUND_PREFIX}no ${end.noun}${name}${scope}', ${args})`,
+    `CALL apoc.util.validate(${variable} IS NULL${kind}, '${NOT_FOUND_PREFIX}no ${end.kind?.noun ?? end.noun}${name}${scope}', ${args})`,
   ].join('\n');
 }
 
 /** The Cypher of `add<Link>` or `remove<Link>`: both ends matched within the caller's organization. */
 export function linkCypher(link: LinkSpec, action: 'add' | 'remove'): string {
+  const keys = link.properties.filter((p) => p.key);
+  const rest = link.properties.filter((p) => !p.key);
+  const identity = keys.length ? ` {${keys.map((p) => `${p.name}: ${p.value}`).join(', ')}}` : '';
   const write =
     action === 'add'
       ? [
-          `MERGE (from)-[link:${link.type}]->(to)`,
-          ...(link.properties.length ? [`SET ${link.properties.map((p) => `link.${p.name} = ${p.value}`).join(', ')}`] : []),
+          // One such link per `from` node: the one named replaces any other.
+          ...(link.single
+            ? [
+                `CALL (from, to) { OPTIONAL MATCH (from)-[old:${link.type}]->(other:${link.to.label}) WHERE other <> to DELETE old }`,
+              ]
+            : []),
+          `MERGE (from)-[link:${link.type}${identity}]->(to)`,
+          ...(rest.length ? [`SET ${rest.map((p) => `link.${p.name} = ${p.value}`).join(', ')}`] : []),
         ]
-      : [`OPTIONAL MATCH (from)-[link:${link.type}]->(to)`, 'DELETE link'];
+      : [`OPTIONAL MATCH (from)-[link:${link.type}${identity}]->(to)`, 'DELETE link'];
   return [
     `// ${action}${link.name}: ${link.from.label}-[:${link.type}]->${link.to.label} within the caller's organization`,
     GUARD,
@@ -214,8 +349,9 @@ export function linkCypher(link: LinkSpec, action: 'add' | 'remove'): string {
 
 function args(link: LinkSpec, action: 'add' | 'remove'): string {
   const ends = [link.from, link.to].filter((e) => e.arg).map((e) => `"${e.noun} (${e.key})" ${e.arg}: ID!`);
-  const properties =
-    action === 'add' ? link.properties.map((p) => `${JSON.stringify(p.description)} ${p.name}: ${p.graphqlType}`) : [];
+  const properties = link.properties
+    .filter((p) => action === 'add' || p.key)
+    .map((p) => `${JSON.stringify(p.description)} ${p.name}: ${p.graphqlType}`);
   return [...ends, ...properties].join(', ');
 }
 

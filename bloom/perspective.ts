@@ -630,7 +630,9 @@ export function buildPerspective(): BloomPerspective {
     type: 'STANDARD_PERSPECTIVE',
     parentPerspectiveId: null,
     metadata: {
-      pathSegments: RELATIONSHIP_TYPES.map((rel) => ({ source: rel.from, relationshipType: rel.type, target: rel.to })),
+      pathSegments: RELATIONSHIP_TYPES.flatMap((rel) =>
+        [rel.to].flat().map((target) => ({ source: rel.from, relationshipType: rel.type, target })),
+      ),
       indexes: schemaIndexes(),
     },
     version: BLOOM_FORMAT_VERSION,

@@ -26,7 +26,8 @@ export interface LabelSpec {
 export interface RelationshipTypeSpec {
   type: string;
   from: string;
-  to: string;
+  /** The label it leads to, or the labels when one type leads to several (RESPONSIBLE_FOR, AUDITS, ABOUT). */
+  to: string | readonly string[];
   properties: readonly PropertySpec[];
 }
 
@@ -155,6 +156,44 @@ export const LABELS: readonly LabelSpec[] = [
     side: 'organization',
     properties: [s('orgId'), s('id'), s('title'), f('likelihood'), f('impact'), s('treatment')],
   },
+  // The readiness programme (importers/programme.ts).
+  {
+    label: 'Person',
+    caption: ['name'],
+    side: 'organization',
+    properties: [s('orgId'), s('id'), s('name'), s('kind'), s('role'), s('email')],
+  },
+  {
+    label: 'Training',
+    caption: ['course'],
+    side: 'organization',
+    properties: [s('orgId'), s('id'), s('course'), s('kind'), d('completedOn'), d('validUntil')],
+  },
+  {
+    label: 'Audit',
+    caption: ['title'],
+    side: 'organization',
+    properties: [s('orgId'), s('id'), s('title'), s('kind'), s('status'), d('performedOn'), s('auditor'), b('independent')],
+  },
+  {
+    label: 'Finding',
+    caption: ['id', 'title'],
+    side: 'organization',
+    properties: [s('orgId'), s('id'), s('title'), s('description'), s('kind'), d('raisedOn')],
+  },
+  {
+    label: 'CorrectiveAction',
+    caption: ['id', 'title'],
+    side: 'organization',
+    properties: [s('orgId'), s('id'), s('title'), s('status'), d('dueOn'), d('closedOn')],
+  },
+  {
+    label: 'ManagementReview',
+    caption: ['id'],
+    side: 'organization',
+    // inputs is a list: a string to Bloom.
+    properties: [s('orgId'), s('id'), d('heldOn'), s('inputs'), s('decisions'), s('actions')],
+  },
   {
     label: COVERAGE_STATUS_LABEL,
     caption: ['status'],
@@ -207,6 +246,16 @@ export const RELATIONSHIP_TYPES: readonly RelationshipTypeSpec[] = [
   { type: 'CONCERNS', from: 'Evidence', to: 'System', properties: [] },
   { type: 'THREATENS', from: 'Risk', to: 'System', properties: [] },
   { type: 'MITIGATES', from: 'Control', to: 'Risk', properties: [] },
+  { type: 'MEMBER_OF', from: 'Person', to: 'Person', properties: [] },
+  { type: 'RESPONSIBLE_FOR', from: 'Person', to: ['System', 'Control', 'Risk', 'Framework'], properties: [s('raci')] },
+  { type: 'COMPLETED_BY', from: 'Training', to: 'Person', properties: [] },
+  { type: 'AUDITS', from: 'Audit', to: ['Framework', 'Requirement', 'System'], properties: [] },
+  { type: 'RAISED_IN', from: 'Finding', to: 'Audit', properties: [] },
+  { type: 'ABOUT', from: 'Finding', to: ['Requirement', 'Control'], properties: [] },
+  { type: 'CORRECTS', from: 'CorrectiveAction', to: 'Finding', properties: [] },
+  { type: 'OWNED_BY', from: 'CorrectiveAction', to: 'Person', properties: [] },
+  { type: 'CLOSED_BY', from: 'CorrectiveAction', to: 'Evidence', properties: [] },
+  { type: 'REVIEWS', from: 'ManagementReview', to: 'Framework', properties: [] },
   { type: STATUS_OF, from: COVERAGE_STATUS_LABEL, to: 'Requirement', properties: [] },
 ];
 

@@ -142,3 +142,53 @@ export type Coverage = (typeof COVERAGES)[number];
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 export type RiskTreatment = (typeof RISK_TREATMENTS)[number];
+
+// ---- The readiness programme (issue 24; seeds/templates/README.md "Programme") ----
+/** A Person is a named individual or a body (board, committee) individuals are members of. */
+export const PERSON_KINDS = ['individual', 'body'] as const;
+/** RACI: who does the work, who answers for it (one per subject), who is asked, who is told. */
+export const RACI_ROLES = ['responsible', 'accountable', 'consulted', 'informed'] as const;
+/** Awareness for everyone (ISO/IEC 42001 and 27001 7.3), role-specific competence (7.2), AI literacy (AI Act Art.4). */
+export const TRAINING_KINDS = ['awareness', 'role_specific', 'ai_literacy'] as const;
+export const AUDIT_KINDS = ['internal', 'external'] as const;
+export const AUDIT_STATUSES = ['planned', 'in_progress', 'completed'] as const;
+export const FINDING_KINDS = ['major_nonconformity', 'minor_nonconformity', 'observation', 'opportunity'] as const;
+export const CORRECTIVE_ACTION_STATUSES = ['open', 'in_progress', 'closed'] as const;
+/** What a management review considers (ISO/IEC 42001 and 27001 clause 9.3.2, in our words). */
+export const MANAGEMENT_REVIEW_INPUTS = [
+  'previous_actions',
+  'context_changes',
+  'stakeholder_needs',
+  'stakeholder_feedback',
+  'nonconformities',
+  'monitoring_results',
+  'audit_results',
+  'objectives',
+  'risk_treatment',
+  'improvement_opportunities',
+] as const;
+/** The inputs a framework's management review must cover (a framework not listed asks for none). */
+export const REQUIRED_REVIEW_INPUTS: Record<string, readonly ManagementReviewInput[]> = {
+  iso42001: [
+    'previous_actions',
+    'context_changes',
+    'stakeholder_needs',
+    'nonconformities',
+    'monitoring_results',
+    'audit_results',
+    'improvement_opportunities',
+  ],
+  iso27001: MANAGEMENT_REVIEW_INPUTS,
+};
+/** What a responsibility (RESPONSIBLE_FOR) may be for: the template's subject_kind and the node label. */
+export const RESPONSIBILITY_SUBJECTS = { system: 'System', control: 'Control', risk: 'Risk', framework: 'Framework' } as const;
+
+export type PersonKind = (typeof PERSON_KINDS)[number];
+export type RaciRole = (typeof RACI_ROLES)[number];
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+export type AuditStatus = (typeof AUDIT_STATUSES)[number];
+export type FindingKind = (typeof FINDING_KINDS)[number];
+export type CorrectiveActionStatus = (typeof CORRECTIVE_ACTION_STATUSES)[number];
+export type ManagementReviewInput = (typeof MANAGEMENT_REVIEW_INPUTS)[number];
+export type ResponsibilitySubject = keyof typeof RESPONSIBILITY_SUBJECTS;

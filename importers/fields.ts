@@ -8,6 +8,26 @@ export class FieldReader {
     private readonly problems: Problems,
   ) {}
 
+  /** The file has this column (an absent column leaves what it describes as it is). */
+  has(field: string): boolean {
+    return this.values[field] !== undefined;
+  }
+
+  /** Values separated by `|`, trimmed, without empties or repeats; [] when empty. */
+  split(field: string): string[] {
+    const raw = this.optional(field);
+    return raw === null
+      ? []
+      : [
+          ...new Set(
+            raw
+              .split('|')
+              .map((v) => v.trim())
+              .filter(Boolean),
+          ),
+        ];
+  }
+
   optional(field: string): string | null {
     const value = this.values[field]?.trim();
     return value ? value : null;

@@ -57,6 +57,8 @@ export const PROBLEM_CODES = [
   'REFERENCE_OTHER_ORGANIZATION',
   'REFERENCE_SELF',
   'REFERENCE_CYCLE',
+  /** A reference names a node of the wrong kind (member_of naming an individual, not a body). */
+  'REFERENCE_WRONG_KIND',
   'MAPPING_REVERSED',
   'DATE_ORDER',
   /** Two values of one row contradict each other (e.g. AI Act facts), or two rows of one mapping pair disagree. */

@@ -3,6 +3,7 @@
  * whole ImportBatch, the writer writes it; formats only translate their input into these records.
  */
 import type { Position } from './problems.ts';
+import type { OrgNodeRecord } from './programme.ts';
 
 export interface FrameworkRecord {
   at: Position;
@@ -227,6 +228,17 @@ export interface LinkRecord {
   toId: string;
 }
 
+/** responsibilities.csv: (:Person)-[:RESPONSIBLE_FOR {raci}]->(:System|:Control|:Risk|:Framework). */
+export interface ResponsibilityRecord {
+  at: Position;
+  orgId: string;
+  personId: string;
+  raci: string;
+  /** The template's subject_kind: system, control, risk or framework (graph/model.ts RESPONSIBILITY_SUBJECTS). */
+  subjectKind: string;
+  subjectId: string;
+}
+
 export interface ImportBatch {
   frameworks: FrameworkRecord[];
   requirements: RequirementRecord[];
@@ -252,6 +264,14 @@ export interface ImportBatch {
   riskSystems: LinkRecord[];
   /** risk-controls.csv: (:Control)-[:MITIGATES]->(:Risk); fromId is the risk, toId the control. */
   riskControls: LinkRecord[];
+  // The readiness programme (importers/programme.ts describes the six node types).
+  persons: OrgNodeRecord[];
+  responsibilities: ResponsibilityRecord[];
+  trainings: OrgNodeRecord[];
+  audits: OrgNodeRecord[];
+  findings: OrgNodeRecord[];
+  correctiveActions: OrgNodeRecord[];
+  managementReviews: OrgNodeRecord[];
 }
 
 export const emptyBatch = (): ImportBatch => ({
@@ -273,6 +293,13 @@ export const emptyBatch = (): ImportBatch => ({
   risks: [],
   riskSystems: [],
   riskControls: [],
+  persons: [],
+  responsibilities: [],
+  trainings: [],
+  audits: [],
+  findings: [],
+  correctiveActions: [],
+  managementReviews: [],
 });
 
 /** Number of records in a batch (all types). */

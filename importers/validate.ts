@@ -5,7 +5,15 @@
  */
 import type { Graph } from '../graph/connection.ts';
 import type { Position, Problems } from './problems.ts';
+import {
+  allProgrammeRecords,
+  PROGRAMME_TEMPLATES,
+  REFERENCE_SIDE,
+  type OrgNodeRecord,
+  type ProgrammeLabel,
+} from './programme.ts';
 import type { ImportBatch, LinkRecord } from './records.ts';
+import { RESPONSIBILITY_SUBJECTS } from '../graph/model.ts';
 import { MAX_ID_LENGTH } from './text.ts';
 
 const EXISTING_FRAMEWORKS = 'UNWIND $ids AS id MATCH (f:Framework {id: id}) RETURN collect(f.id) AS found';
@@ -32,6 +40,8 @@ const ID_PROPERTIES = [
   'targetUid',
   'requirementUid',
   'controlId',
+  'personId',
+  'subjectId',
   'fromId',
   'toId',
   'urn',
@@ -55,6 +65,11 @@ function checkIdLengths(batch: ImportBatch, problems: Problems): void {
         }
       }
     }
+  }
+  // The ids a programme row's reference columns name.
+  for (const record of allProgrammeRecords(batch)) {
+    const long = record.links.find((l) => l.ids.some((v) => v.length > MAX_ID_LENGTH));
+    if (long) problems.add('VALUE_TOO_LONG', record.at, long.column, `names an id longer than ${MAX_ID_LENGTH} characters`);
   }
 }
 
@@ -204,17 +219,26 @@ async function validateAliases(
 
 // ---- Organization inventory ----
 
-type OrgLabel = 'System' | 'Control' | 'Evidence' | 'Risk';
+type OrgLabel = 'System' | 'Control' | 'Evidence' | 'Risk' | ProgrammeLabel;
+const ORG_LABELS: readonly OrgLabel[] = ['System', 'Control', 'Evidence', 'Risk', ...PROGRAMME_TEMPLATES.map((t) => t.label)];
 
 const EXISTING_ORGANIZATIONS = 'UNWIND $ids AS id MATCH (o:Organization {id: id}) RETURN collect(o.id) AS found';
-/** Every node with one of the given ids, in any organization, so that cross-organization references get a precise message. */
-const EXISTING_ORG_NODES: Record<OrgLabel, string> = {
-  System: 'UNWIND $ids AS id MATCH (n:System {id: id}) RETURN collect([n.orgId, n.id]) AS found',
-  Control: 'UNWIND $ids AS id MATCH (n:Control {id: id}) RETURN collect([n.orgId, n.id]) AS found',
-  Evidence: 'UNWIND $ids AS id MATCH (n:Evidence {id: id}) RETURN collect([n.orgId, n.id]) AS found',
-  Risk: 'UNWIND $ids AS id MATCH (n:Risk {id: id}) RETURN collect([n.orgId, n.id]) AS found',
+/**
+ * Every node with one of the given ids, in any organization, so that cross-organization references get a
+ * precise message. The label is one of ours, never input.
+ */
+const existingOrgNodes = (label: OrgLabel) =>
+  `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN collect([n.orgId, n.id]) AS found`;
+const NOUN: Record<OrgLabel, string> = {
+  System: 'system',
+  Control: 'control',
+  Evidence: 'evidence item',
+  Risk: 'risk',
+  ...(Object.fromEntries(PROGRAMME_TEMPLATES.map((t) => [t.label, t.noun])) as Record<ProgrammeLabel, string>),
 };
-const NOUN: Record<OrgLabel, string> = { System: 'system', Control: 'control', Evidence: 'evidence item', Risk: 'risk' };
+/** The kind of the persons a member_of column names that are not in the import. */
+const PERSON_KINDS_OF =
+  'UNWIND $keys AS k MATCH (p:Person {orgId: k[0], id: k[1]}) RETURN collect([p.orgId, p.id, p.kind]) AS found';
 
 const key = (...parts: string[]) => parts.join('\u0000');
 const where = (at: Position) => `${at.file}${at.line !== undefined ? ` line ${at.line}` : at.path ? ` ${at.path}` : ''}`;
@@ -297,6 +321,10 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
     Control: batch.controls,
     Evidence: batch.evidence,
     Risk: batch.risks,
+    ...(Object.fromEntries(PROGRAMME_TEMPLATES.map((t) => [t.label, batch[t.batchKey]])) as Record<
+      ProgrammeLabel,
+      OrgNodeRecord[]
+    >),
   };
   for (const [label, rows] of Object.entries(nodes) as [OrgLabel, (typeof nodes)[OrgLabel]][]) {
     duplicates(
@@ -355,6 +383,8 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
     ...batch.evidence,
     ...batch.risks,
     ...links.flatMap(([, rows]) => rows),
+    ...allProgrammeRecords(batch),
+    ...batch.responsibilities,
   ];
   const batchOrgs = new Set(batch.organizations.map((o) => o.id));
   const graphOrgs = await existing(graph, EXISTING_ORGANIZATIONS, {
@@ -376,9 +406,23 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
   }
 
   // Reference data the organization points at.
+  // Programme rows name frameworks and requirements too (audit scope, findings, reviews, responsibilities).
+  const referenced: { label: 'Framework' | 'Requirement'; id: string; at: Position; field: string }[] = [];
+  for (const record of allProgrammeRecords(batch))
+    for (const l of record.links)
+      if (l.target === 'Framework' || l.target === 'Requirement')
+        for (const id of l.ids) referenced.push({ label: l.target, id, at: record.at, field: l.column });
+  for (const r of batch.responsibilities)
+    if (r.subjectKind === 'framework' && r.subjectId)
+      referenced.push({ label: 'Framework', id: r.subjectId, at: r.at, field: 'subject_id' });
   const batchFrameworks = new Set(batch.frameworks.map((f) => f.id));
   const graphFrameworks = await existing(graph, EXISTING_FRAMEWORKS, {
-    ids: [...new Set(batch.adoptions.map((a) => a.frameworkId))].filter((id) => !batchFrameworks.has(id)),
+    ids: [
+      ...new Set([
+        ...batch.adoptions.map((a) => a.frameworkId),
+        ...referenced.filter((r) => r.label === 'Framework').map((r) => r.id),
+      ]),
+    ].filter((id) => !batchFrameworks.has(id)),
   });
   for (const a of batch.adoptions) {
     if (a.frameworkId && !batchFrameworks.has(a.frameworkId) && !graphFrameworks.has(a.frameworkId)) {
@@ -388,8 +432,28 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
   const batchRequirements = new Set(batch.requirements.map((r) => r.uid));
   const reqRows = [...batch.exclusions, ...batch.controlRequirements];
   const graphRequirements = await existing(graph, EXISTING_REQUIREMENTS, {
-    uids: [...new Set(reqRows.map((r) => r.requirementUid))].filter((uid) => !batchRequirements.has(uid)),
+    uids: [
+      ...new Set([
+        ...reqRows.map((r) => r.requirementUid),
+        ...referenced.filter((r) => r.label === 'Requirement').map((r) => r.id),
+      ]),
+    ].filter((uid) => !batchRequirements.has(uid)),
   });
+  for (const r of referenced) {
+    const known =
+      r.label === 'Framework'
+        ? batchFrameworks.has(r.id) || graphFrameworks.has(r.id)
+        : batchRequirements.has(r.id) || graphRequirements.has(r.id);
+    if (!known)
+      problems.add(
+        'REFERENCE_UNKNOWN',
+        r.at,
+        r.field,
+        r.label === 'Framework'
+          ? `unknown framework '${r.id}'`
+          : `unknown requirement '${r.id}' (a uid is framework_id:ref, e.g. iso42001:A.6.2.4)`,
+      );
+  }
   for (const r of reqRows) {
     if (r.requirementUid && !batchRequirements.has(r.requirementUid) && !graphRequirements.has(r.requirementUid)) {
       problems.add(
@@ -419,6 +483,16 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
       push(toLabel, toField)(l.orgId, l.toId, l.at);
     }
   }
+  for (const record of allProgrammeRecords(batch))
+    for (const l of record.links) {
+      if (REFERENCE_SIDE[l.target] !== 'organization') continue;
+      for (const id of l.ids) push(l.target as OrgLabel, l.column)(record.orgId, id, record.at);
+    }
+  for (const r of batch.responsibilities) {
+    push('Person', 'person_id')(r.orgId, r.personId, r.at);
+    const subject = RESPONSIBILITY_SUBJECTS[r.subjectKind as keyof typeof RESPONSIBILITY_SUBJECTS];
+    if (subject && subject !== 'Framework') push(subject, 'subject_id')(r.orgId, r.subjectId, r.at);
+  }
   const inBatch = new Map<OrgLabel, Map<string, Set<string>>>();
   for (const [label, rows] of Object.entries(nodes) as [OrgLabel, (typeof nodes)[OrgLabel]][]) {
     const byId = new Map<string, Set<string>>();
@@ -426,13 +500,13 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
     inBatch.set(label, byId);
   }
   const inGraph = new Map<OrgLabel, Map<string, Set<string>>>();
-  for (const label of Object.keys(EXISTING_ORG_NODES) as OrgLabel[]) {
+  for (const label of ORG_LABELS) {
     const ids = [
       ...new Set(refs.filter((r) => r.label === label && r.id && !inBatch.get(label)?.get(r.id)?.has(r.orgId)).map((r) => r.id)),
     ];
     const byId = new Map<string, Set<string>>();
     if (ids.length) {
-      const { records } = await graph.run(EXISTING_ORG_NODES[label], { ids });
+      const { records } = await graph.run(existingOrgNodes(label), { ids });
       for (const [orgId, id] of (records[0]?.get('found') as [string, string][] | undefined) ?? []) {
         (byId.get(id) ?? byId.set(id, new Set()).get(id)!).add(orgId);
       }
@@ -453,5 +527,61 @@ export async function validateInventory(batch: ImportBatch, graph: Graph, proble
     } else {
       problems.add('REFERENCE_UNKNOWN', r.at, r.field, `unknown ${NOUN[r.label]} '${r.id}' in organization '${r.orgId}'`);
     }
+  }
+  await validateProgramme(batch, graph, problems);
+}
+
+/**
+ * What only the programme rows can get wrong: a responsibility given twice, two accountable persons for
+ * one subject (RACI has one), a member_of naming the person itself or an individual instead of a body.
+ */
+async function validateProgramme(batch: ImportBatch, graph: Graph, problems: Problems): Promise<void> {
+  duplicates(
+    batch.responsibilities,
+    (r) => key(r.orgId, r.personId, r.raci, r.subjectKind, r.subjectId),
+    'raci',
+    (r) => `'${r.personId}' is ${r.raci} for ${r.subjectKind} '${r.subjectId}' twice`,
+    problems,
+  );
+  const accountable = new Map<string, { personId: string; at: Position }>();
+  for (const r of batch.responsibilities) {
+    if (r.raci !== 'accountable') continue;
+    const k = key(r.orgId, r.subjectKind, r.subjectId);
+    const first = accountable.get(k);
+    if (!first) accountable.set(k, { personId: r.personId, at: r.at });
+    else if (first.personId !== r.personId)
+      problems.add(
+        'VALUE_CONFLICT',
+        r.at,
+        'person_id',
+        `${r.subjectKind} '${r.subjectId}' already has '${first.personId}' accountable (${where(first.at)}); one person or body is accountable for a subject`,
+      );
+  }
+
+  const kinds = new Map<string, unknown>();
+  for (const p of batch.persons) kinds.set(key(p.orgId, p.id), p.props.kind);
+  const memberships = batch.persons.flatMap((p) =>
+    p.links.filter((l) => l.column === 'member_of').flatMap((l) => l.ids.map((body) => ({ person: p, body }))),
+  );
+  const missing = memberships.filter((m) => !kinds.has(key(m.person.orgId, m.body))).map((m) => [m.person.orgId, m.body]);
+  if (missing.length) {
+    const { records } = await graph.run(PERSON_KINDS_OF, { keys: missing });
+    for (const [orgId, id, kind] of (records[0]?.get('found') as [string, string, string][] | undefined) ?? [])
+      kinds.set(key(orgId, id), kind);
+  }
+  for (const { person, body } of memberships) {
+    if (body === person.id) {
+      problems.add('REFERENCE_SELF', person.at, 'member_of', `'${person.id}' cannot be a member of itself`);
+      continue;
+    }
+    const kind = kinds.get(key(person.orgId, body));
+    // Unknown ids are reported above (REFERENCE_UNKNOWN / REFERENCE_OTHER_ORGANIZATION).
+    if (kind !== undefined && kind !== 'body')
+      problems.add(
+        'REFERENCE_WRONG_KIND',
+        person.at,
+        'member_of',
+        `'${body}' is a person of kind ${String(kind)}; member_of names bodies (kind body) only`,
+      );
   }
 }

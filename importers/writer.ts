@@ -8,7 +8,9 @@ import neo4j, { type QueryResult } from 'neo4j-driver';
 import { maintainImport } from '../coverage/changes.ts';
 import type { Graph } from '../graph/connection.ts';
 import { translateNeo4jError } from '../graph/errors.ts';
+import { PROGRAMME_TEMPLATES, REFERENCE_SIDE, referenceKey, type ReferenceLabel } from './programme.ts';
 import type { ImportBatch, LinkRecord } from './records.ts';
+import { RESPONSIBILITY_SUBJECTS } from '../graph/model.ts';
 import type { ImportProgress } from './progress.ts';
 
 /** Rows per UNWIND statement. */
@@ -28,7 +30,7 @@ const COUNTS = `RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
  * every row carries a required one (name or title), so it never counts as unchanged. The label is ours,
  * never input.
  */
-const writeNodes = (label: 'Framework' | 'Organization' | 'System' | 'Control' | 'Evidence' | 'Risk', key: string) => `
+const writeNodes = (label: string, key: string) => `
 UNWIND $rows AS row
 MERGE (n:${label} {${key}})
 WITH n, row, ${SAME_PROPS('n')} AS unchanged
@@ -159,6 +161,51 @@ MATCH (c:Control {orgId: row.orgId, id: row.toId}) USING INDEX SEEK c:Control(or
 MERGE (c)-[:MITIGATES]->(r)
 RETURN count(*) AS total`;
 
+/**
+ * A programme row's reference column (importers/programme.ts): the node's relationships of that type to
+ * that label become exactly the ones the row names. `removed` counts as updated in the summary.
+ */
+export const writeProgrammeLinks = (from: string, type: string, target: ReferenceLabel) => {
+  const k = referenceKey(target);
+  const match =
+    REFERENCE_SIDE[target] === 'organization'
+      ? `MATCH (t:${target} {orgId: row.orgId, id: tid}) USING INDEX SEEK t:${target}(orgId, id)`
+      : `MATCH (t:${target} {${k}: tid})`;
+  return `
+UNWIND $rows AS row
+MATCH (a:${from} {orgId: row.orgId, id: row.id}) USING INDEX SEEK a:${from}(orgId, id)
+CALL (a, row) {
+  OPTIONAL MATCH (a)-[old:${type}]->(t:${target}) WHERE NOT t.${k} IN row.ids
+  DELETE old
+  RETURN count(old) AS removed
+}
+CALL (a, row) {
+  UNWIND row.ids AS tid
+  ${match}
+  OPTIONAL MATCH (a)-[had:${type}]->(t)
+  WITH a, t, had IS NULL AS added
+  MERGE (a)-[:${type}]->(t)
+  RETURN sum(CASE WHEN added THEN 1 ELSE 0 END) AS added, count(*) AS kept
+}
+RETURN sum(added) AS created, sum(kept - added) AS unchanged, sum(kept + removed) AS total`;
+};
+
+/** responsibilities.csv: one relationship per (person, subject, raci); a person may be both R and A. */
+export const writeResponsibilities = (subject: string) => {
+  const match =
+    subject === 'Framework'
+      ? 'MATCH (s:Framework {id: row.subjectId})'
+      : `MATCH (s:${subject} {orgId: row.orgId, id: row.subjectId}) USING INDEX SEEK s:${subject}(orgId, id)`;
+  return `
+UNWIND $rows AS row
+MATCH (p:Person {orgId: row.orgId, id: row.personId}) USING INDEX SEEK p:Person(orgId, id)
+${match}
+OPTIONAL MATCH (p)-[old:RESPONSIBLE_FOR {raci: row.raci}]->(s)
+WITH p, s, row, old IS NULL AS created
+MERGE (p)-[:RESPONSIBLE_FOR {raci: row.raci}]->(s)
+RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, sum(CASE WHEN created THEN 0 ELSE 1 END) AS unchanged, count(*) AS total`;
+};
+
 /** The current UTC time as the parts of a neo4j DateTime (year .. nanosecond, offset 0). */
 function nowParts(): [number, number, number, number, number, number, number, number] {
   const d = new Date();
@@ -194,6 +241,44 @@ interface EntityWriter {
 }
 
 const links = (b: LinkRecord[]) => b.map((l) => ({ orgId: l.orgId, fromId: l.fromId, toId: l.toId }));
+
+/** The six programme node types, then the relationships of their reference columns (after every node exists). */
+const PROGRAMME_NODE_WRITERS: EntityWriter[] = PROGRAMME_TEMPLATES.map((t) => ({
+  type: t.label,
+  statement: writeNodes(t.label, BY_ORG_AND_ID),
+  created: 'nodes',
+  rows: (b) =>
+    b[t.batchKey].map((r) => ({
+      orgId: r.orgId,
+      id: r.id,
+      props: Object.fromEntries(
+        t.props.map((p) => [p.prop, p.type === 'date' ? toDate(r.props[p.prop] as string | null) : r.props[p.prop]]),
+      ),
+    })),
+}));
+const PROGRAMME_LINK_WRITERS: EntityWriter[] = [
+  ...Object.values(RESPONSIBILITY_SUBJECTS).map((subject): EntityWriter => ({
+    type: `RESPONSIBLE_FOR ${subject}`,
+    statement: writeResponsibilities(subject),
+    created: 'column',
+    rows: (b) =>
+      b.responsibilities
+        .filter((r) => RESPONSIBILITY_SUBJECTS[r.subjectKind as keyof typeof RESPONSIBILITY_SUBJECTS] === subject)
+        .map((r) => ({ orgId: r.orgId, personId: r.personId, raci: r.raci, subjectId: r.subjectId })),
+  })),
+  ...PROGRAMME_TEMPLATES.flatMap((t) =>
+    t.links.map((l): EntityWriter => ({
+      type: `${l.type} ${l.target}`,
+      statement: writeProgrammeLinks(t.label, l.type, l.target),
+      created: 'column',
+      rows: (b) =>
+        b[t.batchKey].flatMap((r) => {
+          const given = r.links.find((x) => x.column === l.column);
+          return given ? [{ orgId: r.orgId, id: r.id, ids: given.ids }] : [];
+        }),
+    })),
+  ),
+];
 
 const WRITERS: EntityWriter[] = [
   {
@@ -397,6 +482,8 @@ const WRITERS: EntityWriter[] = [
   { type: 'CONCERNS', statement: WRITE_CONCERNS, created: 'relationships', rows: (b) => links(b.evidenceSystems) },
   { type: 'THREATENS', statement: WRITE_THREATENS, created: 'relationships', rows: (b) => links(b.riskSystems) },
   { type: 'MITIGATES', statement: WRITE_MITIGATES, created: 'relationships', rows: (b) => links(b.riskControls) },
+  ...PROGRAMME_NODE_WRITERS,
+  ...PROGRAMME_LINK_WRITERS,
 ];
 
 export interface WriteCounts {

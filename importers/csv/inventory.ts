@@ -15,7 +15,10 @@ import {
   EVIDENCE_STATUSES,
   LIFECYCLE_STAGES,
   RISK_TREATMENTS,
+  RACI_ROLES,
+  RESPONSIBILITY_SUBJECTS,
 } from '../../graph/model.ts';
+import { PROGRAMME_TEMPLATES, type OrgNodeRecord, type ProgrammeTemplate, type PropValue } from '../programme.ts';
 import { FieldReader } from '../fields.ts';
 import type { Position, Problems } from '../problems.ts';
 import { emptyBatch, type ImportBatch, type LinkRecord } from '../records.ts';
@@ -134,6 +137,53 @@ function link(
     },
   };
 }
+
+/** A programme template (importers/programme.ts) as a CSV template: its table gives the columns and the reading. */
+function programme(t: ProgrammeTemplate): InventoryTemplate {
+  const required = [...t.props.filter((p) => p.required), ...t.links.filter((l) => l.required)].map((c) => c.column);
+  const optional = [...t.props.filter((p) => !p.required), ...t.links.filter((l) => !l.required)].map((c) => c.column);
+  return {
+    name: t.name,
+    description: t.description,
+    columns: { required: ['org_id', 'id', ...required], optional },
+    add(batch, f, at, orgId, problems) {
+      const props: Record<string, PropValue> = {};
+      for (const p of t.props) {
+        props[p.prop] =
+          p.type === 'date'
+            ? f.date(p.column, p.required)
+            : p.type === 'boolean'
+              ? f.optionalBoolean(p.column)
+              : p.type === 'enum'
+                ? p.required
+                  ? f.oneOf(p.column, p.values!)
+                  : f.optionalOneOf(p.column, p.values!)
+                : p.type === 'enums'
+                  ? (f.optionalList(p.column, p.values!) ?? [])
+                  : p.required
+                    ? f.required(p.column)
+                    : f.optional(p.column);
+      }
+      const links = t.links
+        .filter((l) => f.has(l.column))
+        .map((l) => {
+          if (l.required) f.required(l.column);
+          const ids = f.split(l.column);
+          if (!l.many && ids.length > 1)
+            problems.add('VALUE_TYPE', at, l.column, `names ${ids.length} values; one ${l.target.toLowerCase()} id is expected`);
+          for (const value of ids)
+            if (l.target !== 'Requirement' && !ID.test(value))
+              problems.add('VALUE_ID', at, l.column, `'${value}' is not an id (letters, digits and . _ : / - only)`);
+          return { column: l.column, type: l.type, target: l.target, ids };
+        });
+      const record: OrgNodeRecord = { at, orgId, label: t.label, id: id(f, 'id', at, problems), props, links };
+      t.check?.(record, problems);
+      batch[t.batchKey].push(record);
+    },
+  };
+}
+
+const SUBJECT_KINDS = Object.keys(RESPONSIBILITY_SUBJECTS) as (keyof typeof RESPONSIBILITY_SUBJECTS)[];
 
 export const INVENTORY_TEMPLATES: readonly InventoryTemplate[] = [
   {
@@ -314,6 +364,26 @@ export const INVENTORY_TEMPLATES: readonly InventoryTemplate[] = [
     'control_id',
     (b) => b.riskControls,
   ),
+  // The readiness programme (importers/programme.ts), in the order its nodes reference each other.
+  programme(PROGRAMME_TEMPLATES[0]!),
+  {
+    name: 'responsibilities',
+    description:
+      'who is responsible, accountable, consulted or informed (RACI) for a system, control, risk or framework (org_id, person_id, raci, subject_kind, subject_id)',
+    columns: { required: ['org_id', 'person_id', 'raci', 'subject_kind', 'subject_id'], optional: [] },
+    add(batch, f, at, orgId, problems) {
+      const subjectKind = f.oneOf('subject_kind', SUBJECT_KINDS);
+      batch.responsibilities.push({
+        at,
+        orgId,
+        personId: id(f, 'person_id', at, problems),
+        raci: f.oneOf('raci', RACI_ROLES),
+        subjectKind,
+        subjectId: id(f, 'subject_id', at, problems),
+      });
+    },
+  },
+  ...PROGRAMME_TEMPLATES.slice(1).map(programme),
 ];
 
 /** Columns a file must/may have; with --org the org_id column becomes optional. */

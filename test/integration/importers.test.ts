@@ -249,21 +249,28 @@ describe('organization inventory CSV', () => {
     const result = await importFiles(graph, [templates], { dryRun: true });
     expect(result.files.map((f) => f.format).sort()).toEqual([
       'csv-adoptions',
+      'csv-audits',
       'csv-control-requirements',
       'csv-control-systems',
       'csv-controls',
+      'csv-corrective-actions',
       'csv-evidence',
       'csv-evidence-controls',
       'csv-evidence-systems',
       'csv-exclusions',
+      'csv-findings',
       'csv-frameworks',
+      'csv-management-reviews',
       'csv-mappings',
       'csv-organizations',
+      'csv-persons',
       'csv-requirements',
+      'csv-responsibilities',
       'csv-risk-controls',
       'csv-risk-systems',
       'csv-risks',
       'csv-systems',
+      'csv-trainings',
     ]);
   });
 });

@@ -545,7 +545,7 @@ describe('the tenant wall, generated from the schema', () => {
       const link = linkByField.get(name);
       const crud = /^(create|update|delete)/.exec(name)?.[1];
       if (link) {
-        for (const { args, aim } of linkArguments(link, name.startsWith('add'))) {
+        for (const { args, aim } of linkArguments(link, field)) {
           attempts.push({ mutation: name, text: `${name}(${args}) { __typename }`, aim });
         }
         continue;
@@ -651,8 +651,12 @@ function updateInput(node: string): Record<string, unknown> {
   return { [field.name]: { set: 'PWNED' } };
 }
 
-/** Arguments of a link mutation: every combination of ends; `own` when no end is the victim's. */
-function linkArguments(link: LinkSpec, add: boolean): { args: string; aim: 'victim' | 'own' }[] {
+/**
+ * Arguments of a link mutation: every combination of ends, and every other required argument the
+ * mutation declares (a relationship property, or a key such as raci that `remove` takes too); `own` when
+ * no end is the victim's.
+ */
+function linkArguments(link: LinkSpec, field: GraphQLField<unknown, unknown>): { args: string; aim: 'victim' | 'own' }[] {
   const ends = [link.from, link.to].filter((e) => e.arg);
   const choices = (end: LinkSpec['from']) =>
     end.side === 'organization'
@@ -662,14 +666,13 @@ function linkArguments(link: LinkSpec, add: boolean): { args: string; aim: 'vict
         : [FRAMEWORK];
   let combos: string[][] = [[]];
   for (const end of ends) combos = combos.flatMap((c) => choices(end).map((v) => [...c, v]));
-  const extras = add
-    ? link.properties
-        .filter((p) => p.graphqlType.endsWith('!'))
-        .map((p) => {
-          const t = p.graphqlType.replace('!', '');
-          return `${p.name}: ${model.enums.has(t) ? model.enums.get(t)![0] : JSON.stringify(valueFor(t, 'WALLA link'))}`;
-        })
-    : [];
+  const endArgs = new Set(ends.map((e) => e.arg));
+  const extras = field.args
+    .filter((a) => isNonNullType(a.type) && !endArgs.has(a.name))
+    .map((a) => {
+      const t = getNamedType(a.type).name;
+      return `${a.name}: ${model.enums.has(t) ? model.enums.get(t)![0] : JSON.stringify(valueFor(t, 'WALLA link'))}`;
+    });
   return combos.map((values) => ({
     args: [...ends.map((e, i) => `${e.arg}: ${JSON.stringify(values[i])}`), ...extras].join(', '),
     aim: values.some((v) => v.startsWith(VICTIM) || v === OWN_REQ[VICTIM]) ? 'victim' : 'own',

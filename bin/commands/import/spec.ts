@@ -49,7 +49,10 @@ changes nothing. An XLSX workbook holds the CSV templates as sheets named after 
 
 The format of each file is detected from its content (CSV header columns; OSCAL and CISO Assistant keys)
 and, for the inventory templates, its name (systems.csv, evidence-controls.csv, ...); see
-seeds/templates/README.md for the CSV columns; the formats are listed at the end.
+seeds/templates/README.md for the CSV columns; the formats are listed at the end. The readiness
+programme's templates (persons, trainings, audits, findings, corrective-actions, management-reviews)
+replace a node's relationships of a list column (member_of, frameworks, requirements, systems, controls,
+evidence, ...) by the ones its row names; a column the file leaves out changes nothing.
 
 On a terminal, progress (reading, validating, writing, committing) is drawn as a bar on stderr.
 
