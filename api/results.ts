@@ -302,6 +302,7 @@ function explain(r: ExplainResult) {
       inherited: mappingPathOrNull(p.inherited),
       indications: mappingPaths(p.indications),
       exclusion: p.exclusion,
+      findings: p.findings,
       direct: p.direct.map((d) => ({
         control: d.control,
         coverage: d.coverage,

@@ -25,6 +25,9 @@ export function changeOfBatch(batch: ImportBatch): CoverageChange {
     of(l.orgId).evidence.add(l.fromId);
     of(l.orgId).controls.add(l.toId);
   }
+  // The findings rule: a finding's row replaces what it is about and a corrective action's its closing
+  // evidence, so what they reached before the import is unknown here: the organization is recomputed.
+  for (const f of [...batch.findings, ...batch.correctiveActions]) of(f.orgId).full = true;
   const changes: OrgChange[] = [...orgs].map(([org, touched]) => ({
     org,
     controls: [...touched.controls],
@@ -42,6 +45,22 @@ export function changeOfBatch(batch: ImportBatch): CoverageChange {
 /** Counts the writer reports per type (importers/writer.ts WriteSummary). */
 export type WrittenCounts = Record<string, { created: number; updated: number } | undefined>;
 
+/** The writer's summary types whose change moves an organization's coverage (the findings rule included). */
+const ORG_TYPES = [
+  'Control',
+  'Evidence',
+  'IMPLEMENTS',
+  'SUPPORTS',
+  'EXCLUDES',
+  'ADOPTS',
+  'Finding',
+  'CorrectiveAction',
+  'ABOUT Requirement',
+  'ABOUT Control',
+  'CORRECTS Finding',
+  'CLOSED_BY Evidence',
+] as const;
+
 const changed = (written: WrittenCounts | undefined, types: readonly string[]) =>
   !written || types.some((t) => (written[t]?.created ?? 0) + (written[t]?.updated ?? 0) > 0);
 
@@ -54,6 +73,6 @@ export async function maintainImport(tx: Runner, batch: ImportBatch, written?: W
   return maintain(tx, {
     mappings: change.mappings && changed(written, ['Mapping']),
     hierarchy: changed(written, ['Requirement']) ? change.hierarchy : [],
-    orgs: changed(written, ['Control', 'Evidence', 'IMPLEMENTS', 'SUPPORTS', 'EXCLUDES', 'ADOPTS']) ? change.orgs : [],
+    orgs: changed(written, ORG_TYPES) ? change.orgs : [],
   });
 }

@@ -19,7 +19,7 @@ CALL () {
   WITH r, max(CASE WHEN imp.coverage = 'full' THEN until END) AS metUntil, max(until) AS validUntil,
        sum(approved) > 0 AS approved
   CREATE (:CoverageDirect {org: $org, uid: r.uid, frameworkId: r.frameworkId, metUntil: metUntil,
-                           validUntil: validUntil, approved: approved})
+                           validUntil: validUntil, approved: approved, capFrom: [], capUntil: []})
   RETURN count(*) AS written
 }
 RETURN removed, written

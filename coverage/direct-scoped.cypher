@@ -31,7 +31,7 @@ CALL (old, impls) {
 CALL (r, old, impls, metUntil, validUntil, approved) {
   WITH r, metUntil, validUntil, approved WHERE impls > 0 AND old IS NULL
   CREATE (:CoverageDirect {org: $org, uid: r.uid, frameworkId: r.frameworkId, metUntil: metUntil,
-                           validUntil: validUntil, approved: approved})
+                           validUntil: validUntil, approved: approved, capFrom: [], capUntil: []})
 }
 CALL (old, impls, metUntil, validUntil, approved) {
   // Unchanged rows are not rewritten (a re-import commits nothing). Two nulls are the same date.

@@ -16,29 +16,34 @@ WITH DISTINCT r
 CALL (r) {
   OPTIONAL MATCH (r)-[:PART_OF*0..]->(:Requirement)<-[:COVERAGE_INHERITS]-(s:Requirement)
   OPTIONAL MATCH (sd:CoverageDirect {org: $org, uid: s.uid}) USING INDEX sd:CoverageDirect(org, uid)
-  RETURN max(sd.metUntil) AS inheritedUntil
+  RETURN max(CASE WHEN size(sd.capFrom) = 0 THEN sd.metUntil END) AS inheritedUntil,
+         apoc.coll.sort(collect(DISTINCT CASE WHEN size(sd.capFrom) > 0 AND sd.metUntil IS NOT NULL THEN sd.uid END))
+           AS cappedSources
 }
 CALL (r) {
   OPTIONAL MATCH (r)<-[:COVERAGE_INDICATES]-(s:Requirement)
   OPTIONAL MATCH (sd:CoverageDirect {org: $org, uid: s.uid}) USING INDEX sd:CoverageDirect(org, uid)
   RETURN max(sd.validUntil) AS indicatedUntil
 }
+WITH r, inheritedUntil, cappedSources, indicatedUntil,
+     inheritedUntil IS NOT NULL OR size(cappedSources) > 0 OR indicatedUntil IS NOT NULL AS reached
 OPTIONAL MATCH (old:CoverageInferred {org: $org, uid: r.uid}) USING INDEX old:CoverageInferred(org, uid)
-CALL (old, inheritedUntil, indicatedUntil) {
-  WITH old WHERE old IS NOT NULL AND inheritedUntil IS NULL AND indicatedUntil IS NULL
+CALL (old, reached) {
+  WITH old WHERE old IS NOT NULL AND NOT reached
   DELETE old
 }
-CALL (r, old, inheritedUntil, indicatedUntil) {
-  WITH r, inheritedUntil, indicatedUntil WHERE old IS NULL AND (inheritedUntil IS NOT NULL OR indicatedUntil IS NOT NULL)
+CALL (r, old, inheritedUntil, cappedSources, indicatedUntil, reached) {
+  WITH r, inheritedUntil, cappedSources, indicatedUntil WHERE old IS NULL AND reached
   CREATE (:CoverageInferred {org: $org, uid: r.uid, frameworkId: r.frameworkId, inheritedUntil: inheritedUntil,
-                             indicatedUntil: indicatedUntil})
+                             cappedSources: cappedSources, indicatedUntil: indicatedUntil})
 }
-CALL (old, inheritedUntil, indicatedUntil) {
+CALL (old, inheritedUntil, cappedSources, indicatedUntil, reached) {
   // Unchanged rows are not rewritten. Two nulls are the same date.
-  WITH old, inheritedUntil, indicatedUntil
-  WHERE old IS NOT NULL AND (inheritedUntil IS NOT NULL OR indicatedUntil IS NOT NULL)
+  WITH old, inheritedUntil, cappedSources, indicatedUntil
+  WHERE old IS NOT NULL AND reached
     AND (NOT (coalesce(old.inheritedUntil = inheritedUntil, false) OR (old.inheritedUntil IS NULL AND inheritedUntil IS NULL))
+         OR coalesce(old.cappedSources, []) <> cappedSources
          OR NOT (coalesce(old.indicatedUntil = indicatedUntil, false) OR (old.indicatedUntil IS NULL AND indicatedUntil IS NULL)))
-  SET old.inheritedUntil = inheritedUntil, old.indicatedUntil = indicatedUntil
+  SET old.inheritedUntil = inheritedUntil, old.cappedSources = cappedSources, old.indicatedUntil = indicatedUntil
 }
 RETURN count(r) AS recomputed

@@ -28,6 +28,9 @@ export interface OrgChange {
   evidence?: readonly string[];
   /** Requirements implemented or excluded through the write (their subtrees are recomputed). */
   requirements?: readonly string[];
+  /** Findings and corrective actions written: what the findings are about is recomputed (the findings rule). */
+  findings?: readonly string[];
+  correctiveActions?: readonly string[];
   /** Requirements the touched nodes reached BEFORE the write (`scopeOf` run then): deletions and disconnects. */
   before?: readonly string[];
 }
@@ -58,6 +61,8 @@ export async function scopeOf(runner: Runner, change: OrgChange): Promise<string
     controls: change.controls ?? [],
     evidence: change.evidence ?? [],
     requirements: change.requirements ?? [],
+    findings: change.findings ?? [],
+    correctiveActions: change.correctiveActions ?? [],
   });
   return (result.records[0]?.get('roots') as string[] | undefined) ?? [];
 }
@@ -97,6 +102,8 @@ async function maintainOrg(
     if (roots.length)
       written += num(await runner.run(cypher('coverage/direct-scoped'), { org: change.org, roots }), 'recomputed');
   }
+  // The findings rule on the rows just written (before inference reads them).
+  if (full || roots.length) await runner.run(cypher('coverage/findings-caps'), { org: change.org, roots: full ? null : roots });
   if (full || redoInference) written += num(await runner.run(cypher('coverage/inferred-full'), { org: change.org }), 'written');
   else if (roots.length)
     written += num(await runner.run(cypher('coverage/inferred-scoped'), { org: change.org, roots }), 'recomputed');
@@ -111,9 +118,9 @@ const DROP_ORG_ROWS = `CALL () { MATCH (d:CoverageDirect|CoverageInferred {org: 
   CALL () { MATCH (s:CoverageStatus {orgId: $org}) DETACH DELETE s }`;
 /**
  * The version of what is stored, written with the paths: a graph without it, or with an older one (written
- * before maintained coverage, or before the inferred rows existed), is rebuilt on start.
+ * before maintained coverage, before the inferred rows existed, or before findings capped them), is rebuilt on start.
  */
-export const COVERAGE_VERSION = 2;
+export const COVERAGE_VERSION = 3;
 const MARK_BUILT = "MERGE (s:CoverageState {id: 'coverage'}) SET s.version = $version";
 const IS_BUILT = "OPTIONAL MATCH (s:CoverageState {id: 'coverage'}) RETURN coalesce(s.version = $version, false) AS built";
 

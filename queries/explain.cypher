@@ -7,7 +7,9 @@
 // requirement the organization covers directly (met or partially met) to this requirement or an ancestor,
 // each hop with the stored mapping and its reading in path direction; `reading` says what the coverage rules
 // make of it (inheritance, indication, or null: too weak, too long, or a partial mapping onto an ancestor),
-// `chosen` marks the inheritance a part's status uses. One row, column `result`.
+// `chosen` marks the inheritance a part's status uses. Each part also lists the findings open on `today` about
+// it (an open major nonconformity is why a part with a full, evidenced control is only partially met).
+// One row, column `result`.
 // Params: $requirement (uid), $org, $today, $maxDepth (null = 3), $minStrength (null = 7),
 //         $indicationDepth (null = 1), $indicationMinStrength (null = 5).
 MATCH (req:Requirement {uid: $requirement})
@@ -23,12 +25,34 @@ WITH req, org, today, sourceFws, maxDepth, minStrength, indicationDepth, indicat
      directStatus, exclusion, direct, detail, indicatedParents
 WHERE EXISTS { (leaf)-[:PART_OF*0..]->(req) }
 // @include coverage/read-detail
+// The findings open on `today` about the part, an ancestor, or a control implementing either (the findings rule:
+// a major nonconformity among them `caps` the status at partially met; queries/README.md "Direct status").
+CALL (leaf, org, today) {
+  CALL (leaf, org) {
+    MATCH (leaf)-[:PART_OF*0..]->(:Requirement)<-[:ABOUT]-(f:Finding)
+    WHERE coalesce(f.orgId, '') = org
+    RETURN f
+    UNION
+    MATCH (leaf)-[:PART_OF*0..]->(:Requirement)<-[:IMPLEMENTS]-(c:Control)<-[:ABOUT]-(f:Finding)
+    WHERE coalesce(c.orgId, '') = org AND coalesce(f.orgId, '') = org
+    RETURN f
+  }
+  WITH f, today, [(f)<-[:CORRECTS]-(ca:CorrectiveAction) | ca] AS actions
+  WHERE f.raisedOn <= today
+    AND NOT (size(actions) > 0
+             AND all(ca IN actions WHERE ca.status = 'closed' AND coalesce(ca.closedOn <= today, false)
+                     AND EXISTS { (ca)-[:CLOSED_BY]->(e:Evidence) WHERE e.status = 'approved' }))
+  WITH f, actions ORDER BY f.raisedOn, f.id
+  RETURN collect({id: f.id, title: f.title, kind: f.kind, raisedOn: toString(f.raisedOn),
+                  caps: f.kind = 'major_nonconformity', correctiveActions: apoc.coll.sort([ca IN actions | ca.id])})
+         AS findings
+}
 WITH req, org, today, maxDepth, minStrength, indicationDepth, indicationMinStrength, leaf, status, basis, directStatus,
-     exclusion, controls, inherited, indications, indicatedParents
+     exclusion, controls, inherited, indications, indicatedParents, findings
 ORDER BY leaf.order, leaf.uid
 RETURN head(collect(indicatedParents)) AS refParents,
      collect({uid: leaf.uid, ref: leaf.ref, title: leaf.title, status: status, basis: basis, directStatus: directStatus,
-              exclusion: exclusion, inherited: inherited, indications: indications,
+              exclusion: exclusion, inherited: inherited, indications: indications, findings: findings,
               direct: [ctl IN controls |
                 {control: ctl.control, coverage: ctl.coverage, via: ctl.via,
                  paths: [(e:Evidence {orgId: $org})-[:SUPPORTS]->(c:Control {orgId: $org, id: ctl.control}) |
@@ -56,7 +80,7 @@ CALL (req, org, today, maxDepth, minStrength, indicationDepth, indicationMinStre
   // The source's direct status on `today`, from its stored direct row (what the organization did does not
   // depend on the inference parameters).
   WITH t, ns, ms, COLLECT { MATCH (sd:CoverageDirect {org: org, uid: head(ns).uid}) WHERE sd.validUntil >= today
-                            RETURN CASE WHEN sd.metUntil >= today THEN 'met' ELSE 'partially_met' END }[0] AS sStatus
+                            RETURN CASE WHEN sd.metUntil >= today AND none(k IN range(0, size(coalesce(sd.capFrom, [])) - 1) WHERE sd.capFrom[k] <= today <= sd.capUntil[k]) THEN 'met' ELSE 'partially_met' END }[0] AS sStatus
   WHERE sStatus IS NOT NULL
   WITH t, ns, ms, sStatus,
        [i IN range(0, size(ms) - 1) |

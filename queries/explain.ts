@@ -53,7 +53,19 @@ export interface ExplainPart {
   exclusion: Exclusion | null;
   inherited: InheritedCoverage | null;
   indications: Indication[];
+  /** Findings open on `today` about the part, an ancestor or a control implementing either. */
+  findings: OpenFinding[];
   direct: DirectPath[];
+}
+
+/** A finding open on the day asked; `caps`: a major nonconformity, which keeps the part from being met. */
+export interface OpenFinding {
+  id: string;
+  title: string;
+  kind: string;
+  raisedOn: string;
+  caps: boolean;
+  correctiveActions: string[];
 }
 
 export interface ExplainResult extends CoverageParameters {

@@ -41,7 +41,10 @@ CALL (org, now, later, maxDepth, minStrength, indicationDepth, indicationMinStre
     WITH r, c, imp, CASE WHEN size(untils) > 0 THEN apoc.coll.max(untils) END AS until, size(untils) AS approved
     WITH r, count(c) AS impls, max(CASE WHEN imp.coverage = 'full' THEN until END) AS metUntil, max(until) AS validUntil,
          sum(approved) > 0 AS approved
-    RETURN apoc.map.fromPairs(collect([r.uid, CASE WHEN impls > 0 THEN {metUntil: metUntil, validUntil: validUntil, approved: approved}
+    // Findings cap the requirement whatever implements it: its caps stay (coverage/findings-caps.cypher).
+    OPTIONAL MATCH (od:CoverageDirect {org: org, uid: r.uid}) USING INDEX od:CoverageDirect(org, uid)
+    RETURN apoc.map.fromPairs(collect([r.uid, CASE WHEN impls > 0 THEN {metUntil: metUntil, validUntil: validUntil, approved: approved,
+                                                                        capFrom: coalesce(od.capFrom, []), capUntil: coalesce(od.capUntil, [])}
                                                    ELSE {none: true} END])) AS without
   }
   CALL (org, fws, scope, lo, hi) {
@@ -52,11 +55,12 @@ CALL (org, now, later, maxDepth, minStrength, indicationDepth, indicationMinStre
   CALL (org, lo, hi) {
     OPTIONAL MATCH (d:CoverageDirect {org: org})
     WHERE lo <= d.metUntil < hi OR lo <= d.validUntil < hi
+       OR any(k IN range(0, size(coalesce(d.capFrom, [])) - 1) WHERE lo <= d.capFrom[k] <= hi OR lo <= d.capUntil[k] <= hi)
     RETURN collect(d.uid) AS endingDirect
   }
   CALL (org, lo, hi) {
     OPTIONAL MATCH (i:CoverageInferred {org: org})
-    WHERE lo <= i.inheritedUntil < hi
+    WHERE lo <= i.inheritedUntil < hi OR size(coalesce(i.cappedSources, [])) > 0
     RETURN collect(i.uid) AS endingInferred
   }
   UNWIND apoc.coll.toSet([r IN scope + reached | r.uid] + endingDirect + endingInferred) AS uid
@@ -69,17 +73,23 @@ CALL (org, now, later, maxDepth, minStrength, indicationDepth, indicationMinStre
        CASE WHEN without[leaf.uid] IS NULL THEN d WHEN without[leaf.uid].none THEN null ELSE without[leaf.uid] END AS after
   // Inheritance after: from a source met on the later day, its direct row recomputed when it is in scope.
   WITH leaf, now, later, d, i, after,
-       CASE WHEN NOT dropping THEN coalesce(i.inheritedUntil >= later, false)
+       CASE WHEN NOT dropping THEN (coalesce(i.inheritedUntil >= later, false)
+                                   OR (size(coalesce(i.cappedSources, [])) > 0
+                                       AND EXISTS { UNWIND i.cappedSources AS source
+                                                    MATCH (sd:CoverageDirect {org: org, uid: source}) WHERE sd.metUntil >= later AND none(k IN range(0, size(coalesce(sd.capFrom, [])) - 1) WHERE sd.capFrom[k] <= later <= sd.capUntil[k]) }))
             ELSE EXISTS { MATCH (leaf)-[:PART_OF*0..]->(:Requirement)<-[:COVERAGE_INHERITS]-(s:Requirement)
                           OPTIONAL MATCH (sd:CoverageDirect {org: org, uid: s.uid})
-                          WITH s, CASE WHEN without[s.uid] IS NULL THEN sd.metUntil WHEN without[s.uid].none THEN null
-                                       ELSE without[s.uid].metUntil END AS metUntil
-                          WHERE metUntil >= later } END AS inheritedAfter
+                          WITH s, CASE WHEN without[s.uid] IS NULL THEN sd WHEN without[s.uid].none THEN null
+                                       ELSE without[s.uid] END AS row
+                          WHERE row.metUntil >= later AND none(k IN range(0, size(coalesce(row.capFrom, [])) - 1) WHERE row.capFrom[k] <= later <= row.capUntil[k]) } END AS inheritedAfter
   WITH leaf,
-       CASE WHEN d IS NULL THEN 'gap' WHEN d.metUntil >= now THEN 'met' WHEN d.validUntil >= now THEN 'partially_met'
+       CASE WHEN d IS NULL THEN 'gap' WHEN d.metUntil >= now AND none(k IN range(0, size(coalesce(d.capFrom, [])) - 1) WHERE d.capFrom[k] <= now <= d.capUntil[k]) THEN 'met' WHEN d.validUntil >= now THEN 'partially_met'
             WHEN d.approved THEN 'stale' ELSE 'unverified' END AS directBefore,
-       coalesce(i.inheritedUntil >= now, false) AS inheritedBefore,
-       CASE WHEN after IS NULL THEN 'gap' WHEN after.metUntil >= later THEN 'met' WHEN after.validUntil >= later THEN 'partially_met'
+       (coalesce(i.inheritedUntil >= now, false)
+        OR (size(coalesce(i.cappedSources, [])) > 0
+            AND EXISTS { UNWIND i.cappedSources AS source
+                         MATCH (sd:CoverageDirect {org: org, uid: source}) WHERE sd.metUntil >= now AND none(k IN range(0, size(coalesce(sd.capFrom, [])) - 1) WHERE sd.capFrom[k] <= now <= sd.capUntil[k]) })) AS inheritedBefore,
+       CASE WHEN after IS NULL THEN 'gap' WHEN after.metUntil >= later AND none(k IN range(0, size(coalesce(after.capFrom, [])) - 1) WHERE after.capFrom[k] <= later <= after.capUntil[k]) THEN 'met' WHEN after.validUntil >= later THEN 'partially_met'
             WHEN after.approved THEN 'stale' ELSE 'unverified' END AS directAfter, inheritedAfter
   WITH leaf,
        CASE WHEN directBefore = 'met' OR inheritedBefore THEN 'met' ELSE directBefore END AS before,

@@ -16,6 +16,26 @@ CALL (org, today, fws, maxDepth, minStrength, indicationDepth, indicationMinStre
   // organization-wide ones), their approved evidence split into valid and expired. The organization's own
   // claim on a requirement covers its descendants too.
   CALL (org, today, systemId, dropEvidence, dropControls) {
+    // The findings rule: an open major nonconformity about a requirement (or about a control: every requirement
+    // it implements) keeps it and its parts from being met on `today`; open = raised by then and not closed by
+    // then, closed = every corrective action closed on or before `today` with approved closing evidence.
+    CALL (org, today) {
+      OPTIONAL MATCH (f:Finding {orgId: org})
+      WHERE f.kind = 'major_nonconformity' AND f.raisedOn <= today
+        AND NOT (EXISTS { (f)<-[:CORRECTS]-(:CorrectiveAction) }
+                 AND all(ca IN [(f)<-[:CORRECTS]-(ca:CorrectiveAction) | ca]
+                         WHERE ca.status = 'closed' AND coalesce(ca.closedOn <= today, false)
+                           AND EXISTS { (ca)-[:CLOSED_BY]->(e:Evidence) WHERE e.status = 'approved' }))
+      CALL (f) {
+        MATCH (f)-[:ABOUT]->(x:Requirement)
+        RETURN x
+        UNION
+        MATCH (f)-[:ABOUT]->(:Control)-[:IMPLEMENTS]->(x:Requirement)
+        RETURN x
+      }
+      MATCH (x)<-[:PART_OF*0..]-(r:Requirement)
+      RETURN collect(DISTINCT r.uid) AS cappedUids
+    }
     OPTIONAL MATCH (c:Control {orgId: org})-[imp:IMPLEMENTS]->(a:Requirement)
     WHERE c.status IN ['implemented', 'operating'] AND NOT c.id IN dropControls
       AND (systemId IS NULL OR EXISTS { (c)-[:APPLIES_TO]->(:System {orgId: org, id: systemId}) }
@@ -27,16 +47,17 @@ CALL (org, today, fws, maxDepth, minStrength, indicationDepth, indicationMinStre
     }
     OPTIONAL MATCH (r:Requirement)-[:PART_OF*0..]->(a)
     // Controls by id and the requirement they implement, evidence by id: the order every answer lists them in.
-    WITH r, c, imp, a, approved, today ORDER BY c.id, a.uid
-    WITH r, [x IN collect({control: c.id, coverage: imp.coverage, via: a.uid,
+    WITH r, c, imp, a, approved, today, cappedUids ORDER BY c.id, a.uid
+    WITH r, cappedUids, [x IN collect({control: c.id, coverage: imp.coverage, via: a.uid,
               valid: apoc.coll.sort([e IN approved WHERE e.validUntil IS NULL OR e.validUntil >= today | e.id]),
               expired: apoc.coll.sort([e IN approved WHERE e.validUntil < today | e.id])}) WHERE x.control IS NOT NULL] AS impls
-    WITH r, impls,
+    WITH r, impls, cappedUids,
          CASE WHEN any(i IN impls WHERE i.coverage = 'full' AND size(i.valid) > 0) THEN 'met'
               WHEN any(i IN impls WHERE size(i.valid) > 0) THEN 'partially_met'
               WHEN any(i IN impls WHERE size(i.expired) > 0) THEN 'stale'
               ELSE 'unverified' END AS status
     WHERE r IS NOT NULL
+    WITH r, impls, CASE WHEN status = 'met' AND r.uid IN cappedUids THEN 'partially_met' ELSE status END AS status
     RETURN collect({r: r, uid: r.uid, status: status, controls: impls}) AS directRows
   }
   // Mapping paths from every directly met or partially met requirement along approved MAPS_TO (not

@@ -133,6 +133,9 @@ export function coveragePlugin(options: CoveragePluginOptions): ApolloServerPlug
               controls: [...touched.ids],
               evidence: [...touched.ids],
               requirements: [...touched.uids],
+              // Ids are unique per label within the organization, so naming every id for each kind only widens the scope.
+              findings: [...touched.ids],
+              correctiveActions: [...touched.ids],
             },
             tx,
           );

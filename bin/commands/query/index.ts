@@ -70,6 +70,10 @@ const FORMATTERS: Record<string, (result: never) => string[]> = {
       ...p.indications.map(
         (i) => `    related work: ${i.path.join(' > ')} [${i.relationships.join(', ')}] strength ${i.strength}`,
       ),
+      ...p.findings.map(
+        (f) =>
+          `    finding ${f.id} (${f.kind}, raised ${f.raisedOn}${f.caps ? ', keeps it from being met' : ''}): ${f.title}; corrective actions ${f.correctiveActions.join(', ') || 'none'}`,
+      ),
       ...p.direct.flatMap((d) => [
         `    control ${d.control} (${d.coverage}, implements ${d.via})`,
         ...d.paths.map(
