@@ -117,9 +117,7 @@ describe('findings rule', () => {
   });
 
   it('the maintained coverage and the reference agree on every day', async () => {
-    expect(await statuses('iso42001', '2026-04-01', ISO42001, true)).toEqual(
-      await statuses('iso42001', '2026-04-01', ISO42001),
-    );
+    expect(await statuses('iso42001', '2026-04-01', ISO42001, true)).toEqual(await statuses('iso42001', '2026-04-01', ISO42001));
     await expectNoDifference();
   });
 
@@ -129,7 +127,8 @@ describe('findings rule', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` },
       body: JSON.stringify({
-        query: 'mutation { updateEvidence(where: {id: {eq: "EV-DRAFT"}}, update: {status: {set: approved}}) { evidence { id status } } }',
+        query:
+          'mutation { updateEvidence(where: {id: {eq: "EV-DRAFT"}}, update: {status: {set: approved}}) { evidence { id status } } }',
       }),
     });
     expect(await response.json()).toEqual({ data: { updateEvidence: { evidence: [{ id: 'EV-DRAFT', status: 'approved' }] } } });
