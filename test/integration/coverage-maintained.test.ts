@@ -1,7 +1,7 @@
 /**
  * Maintained coverage (coverage/, issue #14) against the from-scratch reference: a generated tenant takes
  * 500+ random writes through the real GraphQL API (create/update/delete evidence and controls, status and
- * validity, connect/disconnect, exclusions, filters that cannot be bounded) and the importer (mappings,
+ * validity, connect/disconnect, exclusions, findings and corrective actions, filters that cannot be bounded) and the importer (mappings,
  * inventory), and after every batch `coverage verify` finds no difference on several days.
  */
 import fs from 'node:fs';
@@ -50,11 +50,12 @@ async function gql(bearer: string, query: string, variables: Record<string, unkn
   return body.data;
 }
 
-/** The organization's evidence and control ids, read once per batch (a deleted id just matches nothing). */
-const known: Record<'Evidence' | 'Control', string[]> = { Evidence: [], Control: [] };
-const ids = async (label: 'Evidence' | 'Control'): Promise<string[]> => known[label];
+/** The organization's ids per label, read once per batch (a deleted id just matches nothing). */
+type Known = 'Evidence' | 'Control' | 'Finding' | 'CorrectiveAction';
+const known: Record<Known, string[]> = { Evidence: [], Control: [], Finding: [], CorrectiveAction: [] };
+const ids = async (label: Known): Promise<string[]> => known[label];
 async function refreshIds() {
-  for (const label of ['Evidence', 'Control'] as const) {
+  for (const label of ['Evidence', 'Control', 'Finding', 'CorrectiveAction'] as const) {
     known[label] = (
       await graph.run(`MATCH (n:${label} {orgId: $org}) RETURN n.id AS id ORDER BY id`, { org: tenant.org })
     ).records.map((r) => String(r.get('id')));
@@ -224,6 +225,81 @@ const WRITES: { weight: number; run: () => Promise<void> }[] = [
     },
   },
   {
+    weight: 3, // a finding (mostly a major nonconformity) about a requirement or a control (the findings rule)
+    run: async () => {
+      const id = `F-T-${serial++}`;
+      const about = chance(0.5)
+        ? `addFindingRequirement(findingId: $id, requirementUid: "${pick(requirements)}") { id }`
+        : `addFindingControl(findingId: $id, controlId: "${pick(await ids('Control'))}") { id }`;
+      await gql(
+        editor,
+        `mutation($input: [FindingCreateInput!]!, $id: ID!) { createFindings(input: $input) { findings { id } } ${about} }`,
+        {
+          input: [
+            {
+              id,
+              title: 'differential test finding',
+              kind: pick(['major_nonconformity', 'major_nonconformity', 'minor_nonconformity']),
+              raisedOn: pick(['2025-01-01', '2025-12-31', '2026-06-30', '2027-01-01']),
+            },
+          ],
+          id,
+        },
+      );
+    },
+  },
+  {
+    weight: 3, // a corrective action on a finding, open or closed, with or without closing evidence
+    run: async () => {
+      const findings = await ids('Finding');
+      if (!findings.length) return;
+      const id = `CA-T-${serial++}`;
+      const closed = chance(0.6);
+      const withEvidence = chance(0.8);
+      await gql(
+        editor,
+        `mutation($input: [CorrectiveActionCreateInput!]!, $id: ID!, $f: ID!${withEvidence ? ', $e: ID!' : ''}) {
+           createCorrectiveActions(input: $input) { correctiveActions { id } }
+           addCorrectiveActionFinding(correctiveActionId: $id, findingId: $f) { id }
+           ${withEvidence ? 'addCorrectiveActionEvidence(correctiveActionId: $id, evidenceId: $e) { id }' : ''} }`,
+        {
+          input: [
+            {
+              id,
+              title: 'differential test action',
+              status: closed ? 'closed' : pick(['open', 'in_progress']),
+              closedOn: closed ? pick(['2025-06-01', '2026-01-01', '2026-12-31']) : null,
+            },
+          ],
+          id,
+          f: pick(findings),
+          ...(withEvidence ? { e: pick(await ids('Evidence')) } : {}),
+        },
+      );
+    },
+  },
+  {
+    weight: 2, // a corrective action is reopened or closed, or a finding goes
+    run: async () => {
+      const actions = await ids('CorrectiveAction');
+      const findings = await ids('Finding');
+      if (chance(0.3) || !actions.length) {
+        if (findings.length)
+          await gql(editor, 'mutation($id: ID!) { deleteFindings(where: {id: {eq: $id}}) { nodesDeleted } }', {
+            id: pick(findings),
+          });
+        return;
+      }
+      const closed = chance(0.5);
+      await gql(
+        editor,
+        `mutation($id: ID!, $s: CorrectiveActionStatus!, $d: Date) {
+           updateCorrectiveActions(where: {id: {eq: $id}}, update: {status: {set: $s}, closedOn: {set: $d}}) { correctiveActions { id } } }`,
+        { id: pick(actions), s: closed ? 'closed' : 'open', d: closed ? pick(['2025-06-01', '2026-01-01', '2027-01-01']) : null },
+      );
+    },
+  },
+  {
     weight: 1, // a filter that names no ids: the organization is recomputed as a whole
     run: async () => {
       await gql(
@@ -381,5 +457,12 @@ describe('maintained coverage equals the reference computation', () => {
     // No pending token stayed behind.
     const { records } = await graph.run('MATCH (p:CoveragePending) RETURN count(p) AS n');
     expect(records[0]?.get('n')).toBe(0);
-  }, 600_000);
+    // The findings writes did cap requirements that were met on some of the days (the rule was exercised).
+    const capped = await graph.run(
+      `MATCH (d:CoverageDirect {org: $org}) WHERE size(d.capFrom) > 0 AND d.metUntil >= date('2025-06-01')
+       RETURN count(d) AS n`,
+      { org: tenant.org },
+    );
+    expect(Number(capped.records[0]?.get('n'))).toBeGreaterThan(0);
+  }, 900_000);
 });
