@@ -51,6 +51,8 @@ export interface LinkSpec {
   description: string;
   /** The `from` node has at most one such link (a training's person, a finding's audit): `add` replaces it. */
   single?: boolean;
+  /** Both ends have the same label and may not be the same node (a body is no member of itself). */
+  distinct?: string;
 }
 
 const ORGANIZATION: End = { label: 'Organization', key: 'id', side: 'caller', noun: 'organization' };
@@ -223,7 +225,10 @@ export const LINKS: readonly LinkSpec[] = [
     description: 'A control mitigates a risk (MITIGATES).',
   },
   // The readiness programme (seeds/templates/README.md "The readiness programme").
-  programmeLink('PersonMembership', 'persons', 'MEMBER_OF', PERSON, BODY, 'A person is a member of a body (MEMBER_OF).'),
+  {
+    ...programmeLink('PersonMembership', 'persons', 'MEMBER_OF', PERSON, BODY, 'A person is a member of a body (MEMBER_OF).'),
+    distinct: 'a body cannot be a member of itself',
+  },
   responsibility(SYSTEM),
   responsibility(CONTROL),
   responsibility(RISK),
@@ -296,6 +301,8 @@ export const LINKS: readonly LinkSpec[] = [
 
 /** The message prefix the server turns into `extensions.code: NOT_FOUND` (api/server.ts formatError). */
 export const NOT_FOUND_PREFIX = 'NOT_FOUND: ';
+/** The message prefix the server turns into `extensions.code: BAD_USER_INPUT`. */
+export const BAD_INPUT_PREFIX = 'BAD_USER_INPUT: ';
 
 /** Writers only: a viewer, or a token without an organization, gets @neo4j/graphql's own FORBIDDEN. */
 const GUARD = `CALL apoc.util.validate($org IS NULL OR NOT any(role IN coalesce($jwt.roles, []) WHERE role IN ['editor', 'admin']),
@@ -342,6 +349,7 @@ export function linkCypher(link: LinkSpec, action: 'add' | 'remove'): string {
     `WITH *`,
     match('from', link.from),
     match('to', link.to),
+    ...(link.distinct ? [`CALL apoc.util.validate(from = to, '${BAD_INPUT_PREFIX}${link.distinct}', [])`] : []),
     ...write,
     'RETURN from AS result',
   ].join('\n');

@@ -25,7 +25,7 @@ import { readApiOptions, type ApiOptions } from './config.ts';
 import { explorerRouter } from './explorer/route.ts';
 import { armor, costPlugin } from './limits.ts';
 import { ErrorCode, errorBody } from './errors.ts';
-import { NOT_FOUND_PREFIX } from './links.ts';
+import { BAD_INPUT_PREFIX, NOT_FOUND_PREFIX } from './links.ts';
 import { BARE_FORBIDDEN, forbiddenReasonPlugin } from './plugins/forbidden-reason.ts';
 import { legacyJsonStatusPlugin } from './plugins/legacy-json-status.ts';
 import { coveragePlugin } from './plugins/coverage.ts';
@@ -105,6 +105,9 @@ function formatError(options: ApiOptions) {
     const notFound =
       code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && (cause as Error).message.split(NOT_FOUND_PREFIX)[1];
     if (notFound) return { message: notFound.trim(), path, extensions: { code: ErrorCode.NOT_FOUND } };
+    const badInput =
+      code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && (cause as Error).message.split(BAD_INPUT_PREFIX)[1];
+    if (badInput) return { message: badInput.trim(), path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     if (/Connection acquisition timed out/.test(String((cause as Error | null)?.message)) && !options.development) {
       console.error('[api] database error:', cause);
       return {

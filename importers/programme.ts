@@ -149,7 +149,7 @@ export const PROGRAMME_TEMPLATES: readonly ProgrammeTemplate[] = [
     batchKey: 'audits',
     noun: 'audit',
     description:
-      'internal and external audits and their scope (org_id, id, title, kind, status, performed_on, auditor, independent, frameworks, requirements, systems)',
+      'internal and external audits and their scope (org_id, id, title, kind, status, performed_on, ..., frameworks, systems)',
     props: [
       text('title', 'title', true),
       oneOf('kind', 'kind', AUDIT_KINDS),
@@ -173,8 +173,7 @@ export const PROGRAMME_TEMPLATES: readonly ProgrammeTemplate[] = [
     label: 'Finding',
     batchKey: 'findings',
     noun: 'finding',
-    description:
-      'audit findings: nonconformities, observations, opportunities (org_id, id, title, kind, raised_on, audit_id, requirements, controls, description)',
+    description: 'audit findings (org_id, id, title, kind, raised_on, audit_id, requirements, controls, description)',
     props: [
       text('title', 'title', true),
       oneOf('kind', 'kind', FINDING_KINDS),

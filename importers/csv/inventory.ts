@@ -368,8 +368,7 @@ export const INVENTORY_TEMPLATES: readonly InventoryTemplate[] = [
   programme(PROGRAMME_TEMPLATES[0]!),
   {
     name: 'responsibilities',
-    description:
-      'who is responsible, accountable, consulted or informed (RACI) for a system, control, risk or framework (org_id, person_id, raci, subject_kind, subject_id)',
+    description: 'RACI: who answers for a system, control, risk or framework (org_id, person_id, raci, subject_kind, subject_id)',
     columns: { required: ['org_id', 'person_id', 'raci', 'subject_kind', 'subject_id'], optional: [] },
     add(batch, f, at, orgId, problems) {
       const subjectKind = f.oneOf('subject_kind', SUBJECT_KINDS);

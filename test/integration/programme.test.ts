@@ -360,6 +360,9 @@ describe('GraphQL', () => {
     const notBody = await gql(editor, `mutation { addPersonMembership(personId: "P-NEW", bodyId: "P-OLD") { id } }`);
     expect(notBody.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(notBody.errors?.[0]?.message).toContain('no body (a person of kind body) P-OLD');
+    const itself = await gql(editor, `mutation { addPersonMembership(personId: "BOARD", bodyId: "BOARD") { id } }`);
+    expect(itself.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(itself.errors?.[0]?.message).toBe('a body cannot be a member of itself');
     // Removing one responsibility keeps the other (one relationship per raci).
     const removed = await gql(
       editor,
@@ -382,6 +385,18 @@ describe('GraphQL', () => {
       ],
       controls: [{ responsible: [{ id: 'P-NEW' }] }],
     });
+    // A training record is of one person: adding another replaces it.
+    const training = await gql(
+      editor,
+      `mutation {
+        createTrainings(input: [{ id: "T-1", course: "Awareness", kind: awareness, completedOn: "2026-11-02" }]) { trainings { id } }
+        first: addTrainingPerson(trainingId: "T-1", personId: "P-OLD") { id }
+        second: addTrainingPerson(trainingId: "T-1", personId: "P-NEW") { id }
+      }`,
+    );
+    expect(training.errors).toBeUndefined();
+    const trained = await gql(viewer, `{ trainings(where: { id: { eq: "T-1" } }) { completedOn validUntil person { id } } }`);
+    expect(trained.data?.trainings).toEqual([{ completedOn: '2026-11-02', validUntil: null, person: [{ id: 'P-NEW' }] }]);
     const refused = await gql(
       viewer,
       `mutation { createPeople(input: [{ id: "P-V", name: "V", kind: individual }]) { people { id } } }`,
