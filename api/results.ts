@@ -9,6 +9,7 @@
  * Cypher's `$offset`.
  */
 import { toJsonValue } from '../graph/values.ts';
+import type { AuditPlanResult } from '../queries/audit-plan.ts';
 import type { ClassifyResult } from '../queries/classify.ts';
 import type { CoverageResult } from '../queries/coverage.ts';
 import type { EvidenceCoveringBothResult, Reach } from '../queries/evidence-covering-both.ts';
@@ -16,10 +17,13 @@ import type { ExplainResult } from '../queries/explain.ts';
 import type { GapsResult } from '../queries/gaps.ts';
 import type { ImpactResult } from '../queries/impact.ts';
 import type { ObligationsResult, StatusOf } from '../queries/obligations.ts';
+import type { OverdueActionsResult } from '../queries/overdue-actions.ts';
 import { QueryParameterError, type Question, type Runner } from '../queries/question.ts';
+import type { ReadinessResult } from '../queries/readiness.ts';
 import type { ReuseResult } from '../queries/reuse.ts';
 import type { SearchResult } from '../queries/search.ts';
 import type { SoaResult } from '../queries/soa.ts';
+import type { TrainingGapsResult } from '../queries/training-gaps.ts';
 import type { CoverageParameters, ImplementingControl, Indication, InheritedCoverage } from '../queries/types.ts';
 
 const CURSOR_PREFIX = 'arrayconnection:';
@@ -468,6 +472,102 @@ function obligations(r: ObligationsResult) {
   };
 }
 
+function readiness(r: ReadinessResult) {
+  return {
+    framework: r.framework,
+    frameworkName: r.frameworkName ?? null,
+    org: r.org,
+    today: r.today,
+    status: r.status,
+    steps: r.steps.map((s) => ({
+      step: s.step,
+      key: s.key,
+      title: s.title,
+      status: s.status,
+      facts: s.facts.map((f) => ({ key: f.key, text: f.text, count: f.count, total: f.total, ids: f.ids })),
+      next: s.next,
+      clauses: s.clauses.map((c) => ({ uid: c.uid, ref: c.ref, title: c.title, key: c.key, status: c.status })),
+    })),
+  };
+}
+
+const personSummary = (p: { id: string; name?: string | null; role?: string | null }) => ({
+  id: p.id,
+  name: p.name ?? null,
+  role: p.role ?? null,
+});
+
+function overdueActions(r: OverdueActionsResult) {
+  return {
+    org: r.org,
+    today: r.today,
+    total: r.total,
+    actions: r.actions.map((a) => ({
+      id: a.id,
+      title: a.title ?? null,
+      status: a.status ?? null,
+      dueOn: a.dueOn,
+      daysOverdue: a.daysOverdue,
+      owner: a.owner ? personSummary(a.owner) : null,
+      finding: a.finding
+        ? {
+            id: a.finding.id,
+            title: a.finding.title ?? null,
+            kind: a.finding.kind ?? null,
+            raisedOn: a.finding.raisedOn || null,
+            about: a.finding.about,
+          }
+        : null,
+    })),
+  };
+}
+
+function trainingGaps(r: TrainingGapsResult) {
+  return {
+    org: r.org,
+    today: r.today,
+    total: r.total,
+    trainingRecords: r.trainingRecords,
+    people: r.people.map((p) => ({
+      person: personSummary(p),
+      needs: p.needs,
+      missing: p.missing.map((m) => ({ kind: m.kind, expiredOn: m.expiredOn || null, course: m.course ?? null })),
+      responsibilities: p.responsibilities,
+    })),
+  };
+}
+
+function auditPlan(r: AuditPlanResult, { offset }: Paging) {
+  return {
+    framework: r.framework,
+    org: r.org,
+    today: r.today,
+    neverAudited: r.neverAudited,
+    requirements: connection(
+      r.requirements.map((q) => ({
+        uid: q.uid,
+        framework: r.framework,
+        ref: q.ref,
+        title: q.title,
+        status: q.status,
+        audits: q.audits,
+        lastAudit: q.lastAudit
+          ? { id: q.lastAudit.id, title: q.lastAudit.title ?? null, performedOn: q.lastAudit.performedOn || null }
+          : null,
+        monthsSince: q.monthsSince ?? null,
+        openFindings: q.openFindings.map((f) => ({
+          id: f.id,
+          title: f.title ?? null,
+          kind: f.kind ?? null,
+          raisedOn: f.raisedOn || null,
+        })),
+      })),
+      r.total,
+      offset,
+    ),
+  };
+}
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- each shaper takes its own question's result type */
 const SHAPERS: Record<string, { type: string; paged: boolean; shape: (raw: any, paging: Paging) => unknown }> = {
   coverage: { type: 'CoverageResult', paged: true, shape: coverage },
@@ -480,6 +580,10 @@ const SHAPERS: Record<string, { type: string; paged: boolean; shape: (raw: any, 
   soa: { type: 'SoaResult', paged: false, shape: soa },
   classify: { type: 'ClassifyResult', paged: false, shape: classify },
   obligations: { type: 'ObligationsResult', paged: false, shape: obligations },
+  readiness: { type: 'ReadinessResult', paged: false, shape: readiness },
+  'overdue-actions': { type: 'OverdueActionsResult', paged: false, shape: overdueActions },
+  'training-gaps': { type: 'TrainingGapsResult', paged: false, shape: trainingGaps },
+  'audit-plan': { type: 'AuditPlanResult', paged: true, shape: auditPlan },
 };
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -517,3 +621,7 @@ export type SearchAnswer = ReturnType<typeof search>;
 export type SoaAnswer = ReturnType<typeof soa>;
 export type ClassifyAnswer = ReturnType<typeof classify>;
 export type ObligationsAnswer = ReturnType<typeof obligations>;
+export type ReadinessAnswer = ReturnType<typeof readiness>;
+export type OverdueActionsAnswer = ReturnType<typeof overdueActions>;
+export type TrainingGapsAnswer = ReturnType<typeof trainingGaps>;
+export type AuditPlanAnswer = ReturnType<typeof auditPlan>;

@@ -19,4 +19,12 @@ export const SELECTIONS = {
   soa: '{ framework org today parameters { maxDepth minStrength indicationDepth indicationMinStrength } total applicable metDirect metInherited partiallyMet indicated percentMetDirect percentMet percentPartiallyMetDirect rows { uid framework ref title group groupTitle applicable justification status basis directStatus inherited { source sourceStatus target path relationships strength hops } indications { source sourceStatus target path relationships strength hops } implementedBy { id name status coverage evidence { id title kind status validUntil valid } } } }',
   search:
     '{ q org counts { requirement control evidence } hits { totalCount edges { cursor node { kind id framework ref title detail score owner status validUntil } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }',
+  readiness:
+    '{ framework frameworkName org today status steps { step key title status facts { key text count total ids } next clauses { uid ref title key status } } }',
+  overdueActions:
+    '{ org today total actions { id title status dueOn daysOverdue owner { id name role } finding { id title kind raisedOn about } } }',
+  trainingGaps:
+    '{ org today total trainingRecords people { person { id name role } needs missing { kind expiredOn course } responsibilities } }',
+  auditPlan:
+    '{ framework org today neverAudited requirements { totalCount edges { cursor node { uid framework ref title status audits lastAudit { id title performedOn } monthsSince openFindings { id title kind raisedOn } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }',
 } as const;

@@ -5,6 +5,10 @@ import type { ExplainResult } from '../../../queries/explain.ts';
 import type { GapsResult } from '../../../queries/gaps.ts';
 import type { ImpactResult } from '../../../queries/impact.ts';
 import type { ObligationsResult } from '../../../queries/obligations.ts';
+import type { AuditPlanResult } from '../../../queries/audit-plan.ts';
+import type { OverdueActionsResult } from '../../../queries/overdue-actions.ts';
+import type { ReadinessResult } from '../../../queries/readiness.ts';
+import type { TrainingGapsResult } from '../../../queries/training-gaps.ts';
 import type { ParamSpec, ParamType, Question } from '../../../queries/question.ts';
 import { findQuestion, QUESTIONS } from '../../../queries/questions.ts';
 import type { ReuseResult } from '../../../queries/reuse.ts';
@@ -140,6 +144,37 @@ const FORMATTERS: Record<string, (result: never) => string[]> = {
     ...r.rows.map(
       (x) =>
         `  ${x.ref.padEnd(8)} ${x.applicable ? 'yes' : 'no '} ${x.status.padEnd(13)} ${x.implementedBy.map((c) => c.id).join(' ')}  ${x.justification}`,
+    ),
+  ],
+  readiness: (r: ReadinessResult) => [
+    `Readiness for ${r.framework} (${r.org}, ${r.today}): ${r.status.replace('_', ' ')}`,
+    ...r.steps.flatMap((s) => [
+      '',
+      `${s.step}. ${s.title}: ${s.status.replace('_', ' ')}`,
+      ...s.facts.map((f) => `     ${f.text}`),
+      ...(s.next.length ? ['   next:', ...s.next.map((n) => `     - ${n}`)] : []),
+      ...(s.clauses.length ? [`   clauses: ${s.clauses.map((c) => `${c.uid} ${c.status}`).join(', ')}`] : []),
+    ]),
+  ],
+  'overdue-actions': (r: OverdueActionsResult) => [
+    `${r.total} corrective actions overdue for ${r.org} on ${r.today}`,
+    ...r.actions.map(
+      (a) =>
+        `  ${a.id.padEnd(12)} ${String(a.daysOverdue).padStart(4)} days  due ${a.dueOn}  ${a.status.padEnd(11)} owner ${a.owner?.id ?? '-'}  ${a.finding ? `${a.finding.id} (${a.finding.kind}${a.finding.about.length ? `, about ${a.finding.about.join(', ')}` : ''})` : 'no finding'}  ${a.title}`,
+    ),
+  ],
+  'training-gaps': (r: TrainingGapsResult) => [
+    `${r.total} people without the valid training they need (${r.org}, ${r.today}; ${r.trainingRecords} training records)`,
+    ...r.people.map(
+      (p) =>
+        `  ${p.id.padEnd(14)} ${(p.role ?? '').padEnd(24)} missing ${p.missing.map((m) => `${m.kind}${m.expiredOn ? ` (expired ${m.expiredOn})` : ''}`).join(', ')}`,
+    ),
+  ],
+  'audit-plan': (r: AuditPlanResult) => [
+    `Audit plan for ${r.framework} (${r.org}, ${r.today}): ${r.neverAudited} of ${r.total} requirements never audited`,
+    ...r.requirements.map(
+      (q) =>
+        `  ${q.uid.padEnd(24)} ${(q.lastAudit ? `${q.lastAudit.performedOn} (${q.monthsSince} months)` : 'never audited').padEnd(24)} ${q.status.padEnd(13)} ${q.openFindings.length ? `open: ${q.openFindings.map((f) => `${f.id} ${f.kind}`).join(', ')}` : ''}`,
     ),
   ],
 };
