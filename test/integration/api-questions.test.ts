@@ -74,6 +74,7 @@ describe('reuse questions over GraphQL', () => {
         .map((f) => f.field)
         .sort(),
     ).toEqual([
+      'auditPlan',
       'classify',
       'coverage',
       'evidenceCoveringBoth',
@@ -81,9 +82,12 @@ describe('reuse questions over GraphQL', () => {
       'gaps',
       'impact',
       'obligations',
+      'overdueActions',
+      'readiness',
       'reuse',
       'search',
       'soa',
+      'trainingGaps',
     ]);
   });
 
