@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../graph/config.ts';
 import { REQUIRED_REVIEW_INPUTS } from '../graph/model.ts';
 import { toJsonValue } from '../graph/values.ts';
 import { cypher } from './cypher.ts';
+import type { ReadinessStatus } from './readiness-status.ts';
 import { defineComputedQuestion, P, QueryParameterError, type Runner } from './question.ts';
 import type { CoverageStatus } from './types.ts';
 
@@ -25,8 +26,7 @@ export const NAMES_LISTED = 3;
 export const NAMES_SHOWN = 2;
 export const DEFAULT_READINESS_FRAMEWORK = 'iso42001';
 
-export const READINESS_STATUSES = ['done', 'in_progress', 'not_started'] as const;
-export type ReadinessStatus = (typeof READINESS_STATUSES)[number];
+export { READINESS_STATUSES, type ReadinessStatus } from './readiness-status.ts';
 
 export const READINESS_STEPS = [
   { step: 1, key: 'inventory', title: 'Inventory and gap analysis' },

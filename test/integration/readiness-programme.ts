@@ -1,9 +1,12 @@
 /**
  * The readiness suites' organization-side programme records (persons, responsibilities, training, audits,
  * findings, corrective actions, management reviews), written with parameterized Cypher in the graph model of
- * SPEC-readiness (the importer for their templates lands on another branch).
+ * SPEC-readiness (the importer for their templates lands on another branch), and the organizations of the
+ * readiness suites: rdy-empty (nothing), rdy-mid (every step in progress), rdy-done (every step done).
  */
+import path from 'node:path';
 import type { Graph } from '../../graph/connection.ts';
+import { runCli } from './helpers.ts';
 
 export interface Programme {
   persons: { org: string; id: string; name: string; kind: 'individual' | 'body'; role?: string; memberOf?: string[] }[];
@@ -146,4 +149,245 @@ export async function writeProgramme(graph: Graph, programme: Programme): Promis
     }));
     if (rows.length) await graph.run(statement, { rows });
   }
+}
+
+const ALL_42001_INPUTS = [
+  'previous_actions',
+  'context_changes',
+  'stakeholder_needs',
+  'nonconformities',
+  'monitoring_results',
+  'audit_results',
+  'improvement_opportunities',
+];
+
+export const PROGRAMME: Programme = {
+  persons: [
+    { org: 'rdy-mid', id: 'board', name: 'AI governance board', kind: 'body' },
+    { org: 'rdy-mid', id: 'p-1', name: 'Ada Officer', kind: 'individual', role: 'AI officer', memberOf: ['board'] },
+    { org: 'rdy-mid', id: 'p-2', name: 'Ben Builder', kind: 'individual' },
+    { org: 'rdy-mid', id: 'p-3', name: 'Dora Protect', kind: 'individual', role: 'Data protection officer', memberOf: ['board'] },
+    { org: 'rdy-mid', id: 'p-4', name: 'Eve Nobody', kind: 'individual' },
+    { org: 'rdy-done', id: 'board', name: 'AI governance board', kind: 'body' },
+    { org: 'rdy-done', id: 'p-ceo', name: 'Cleo Chief', kind: 'individual', role: 'CEO', memberOf: ['board'] },
+  ],
+  responsibilities: [
+    { org: 'rdy-mid', person: 'p-1', raci: 'accountable', kind: 'framework', subject: 'iso42001' },
+    { org: 'rdy-mid', person: 'p-1', raci: 'accountable', kind: 'control', subject: 'CTL-1' },
+    { org: 'rdy-mid', person: 'p-3', raci: 'accountable', kind: 'control', subject: 'CTL-1' },
+    { org: 'rdy-mid', person: 'p-1', raci: 'accountable', kind: 'system', subject: 'sys-a' },
+    { org: 'rdy-mid', person: 'p-2', raci: 'responsible', kind: 'system', subject: 'sys-a' },
+    { org: 'rdy-mid', person: 'p-4', raci: 'informed', kind: 'system', subject: 'sys-a' },
+    { org: 'rdy-done', person: 'p-ceo', raci: 'accountable', kind: 'framework', subject: 'iso42001' },
+    { org: 'rdy-done', person: 'p-ceo', raci: 'accountable', kind: 'control', subject: 'CTL-P' },
+    { org: 'rdy-done', person: 'p-ceo', raci: 'accountable', kind: 'system', subject: 'sys-ai' },
+  ],
+  trainings: [
+    {
+      org: 'rdy-mid',
+      id: 'T-1',
+      person: 'p-1',
+      course: 'AIMS awareness',
+      kind: 'awareness',
+      completedOn: '2026-01-10',
+      validUntil: '2027-01-10',
+    },
+    { org: 'rdy-mid', id: 'T-2', person: 'p-1', course: 'AI officer course', kind: 'role_specific', completedOn: '2025-06-01' },
+    {
+      org: 'rdy-mid',
+      id: 'T-3',
+      person: 'p-1',
+      course: 'AI literacy basics',
+      kind: 'ai_literacy',
+      completedOn: '2025-01-01',
+      validUntil: '2026-01-01',
+    },
+    {
+      org: 'rdy-mid',
+      id: 'T-4',
+      person: 'p-2',
+      course: 'AIMS awareness',
+      kind: 'awareness',
+      completedOn: '2026-01-10',
+      validUntil: '2027-01-10',
+    },
+    {
+      org: 'rdy-mid',
+      id: 'T-5',
+      person: 'p-3',
+      course: 'AIMS awareness',
+      kind: 'awareness',
+      completedOn: '2026-01-10',
+      validUntil: '2027-01-10',
+    },
+    {
+      org: 'rdy-mid',
+      id: 'T-6',
+      person: 'p-3',
+      course: 'DPO update',
+      kind: 'role_specific',
+      completedOn: '2026-03-01',
+      validUntil: '2027-03-01',
+    },
+    // Completed after today: not valid yet.
+    { org: 'rdy-mid', id: 'T-7', person: 'p-2', course: 'AI literacy basics', kind: 'ai_literacy', completedOn: '2026-12-01' },
+    {
+      org: 'rdy-done',
+      id: 'T-D1',
+      person: 'p-ceo',
+      course: 'AIMS awareness',
+      kind: 'awareness',
+      completedOn: '2026-01-01',
+      validUntil: '2027-01-01',
+    },
+    { org: 'rdy-done', id: 'T-D2', person: 'p-ceo', course: 'Leading an AIMS', kind: 'role_specific', completedOn: '2026-01-01' },
+    {
+      org: 'rdy-done',
+      id: 'T-D3',
+      person: 'p-ceo',
+      course: 'AI literacy',
+      kind: 'ai_literacy',
+      completedOn: '2026-02-01',
+      validUntil: '2027-02-01',
+    },
+  ],
+  audits: [
+    {
+      org: 'rdy-mid',
+      id: 'AUD-1',
+      title: 'Internal audit of clause 9.2',
+      kind: 'internal',
+      status: 'completed',
+      performedOn: '2025-09-20',
+      auditor: 'Q. Auditor',
+      independent: true,
+      requirements: ['iso42001:9.2'],
+    },
+    { org: 'rdy-mid', id: 'AUD-2', title: 'Next internal audit', kind: 'internal', status: 'planned', frameworks: ['iso42001'] },
+    {
+      org: 'rdy-mid',
+      id: 'AUD-3',
+      title: 'ISMS audit',
+      kind: 'internal',
+      status: 'completed',
+      performedOn: '2026-10-01',
+      frameworks: ['iso27001'],
+    },
+    {
+      org: 'rdy-done',
+      id: 'AUD-D',
+      title: 'AIMS internal audit',
+      kind: 'internal',
+      status: 'completed',
+      performedOn: '2026-06-01',
+      frameworks: ['iso42001'],
+    },
+  ],
+  findings: [
+    {
+      org: 'rdy-mid',
+      id: 'F-1',
+      title: 'No risk method',
+      kind: 'major_nonconformity',
+      raisedOn: '2025-09-20',
+      audit: 'AUD-1',
+      requirements: ['iso42001:6.1.2'],
+    },
+    {
+      org: 'rdy-mid',
+      id: 'F-2',
+      title: 'Matrix incomplete',
+      kind: 'minor_nonconformity',
+      raisedOn: '2025-09-20',
+      audit: 'AUD-1',
+      controls: ['CTL-4'],
+    },
+    {
+      org: 'rdy-mid',
+      id: 'F-3',
+      title: 'No review records',
+      kind: 'major_nonconformity',
+      raisedOn: '2026-10-01',
+      requirements: ['iso42001:9.3.1'],
+    },
+    {
+      org: 'rdy-done',
+      id: 'F-D',
+      title: 'Roles unclear',
+      kind: 'major_nonconformity',
+      raisedOn: '2026-06-01',
+      audit: 'AUD-D',
+      requirements: ['iso42001:5.3'],
+    },
+  ],
+  actions: [
+    {
+      org: 'rdy-mid',
+      id: 'CA-1',
+      finding: 'F-1',
+      title: 'Write the risk method',
+      status: 'open',
+      owner: 'p-1',
+      dueOn: '2025-12-31',
+    },
+    {
+      org: 'rdy-mid',
+      id: 'CA-4',
+      finding: 'F-1',
+      title: 'Train the risk owners',
+      status: 'in_progress',
+      owner: 'p-3',
+      dueOn: '2026-11-30',
+    },
+    {
+      org: 'rdy-mid',
+      id: 'CA-2',
+      finding: 'F-2',
+      title: 'Complete the matrix',
+      status: 'closed',
+      dueOn: '2026-03-01',
+      closedOn: '2026-02-01',
+      evidence: ['EV-6'],
+    },
+    // Closed, but without closing evidence: F-3 stays open.
+    {
+      org: 'rdy-mid',
+      id: 'CA-3',
+      finding: 'F-3',
+      title: 'Minute the reviews',
+      status: 'closed',
+      dueOn: '2026-10-31',
+      closedOn: '2026-10-15',
+    },
+    {
+      org: 'rdy-done',
+      id: 'CA-D',
+      finding: 'F-D',
+      title: 'RACI adopted',
+      status: 'closed',
+      owner: 'p-ceo',
+      dueOn: '2026-08-01',
+      closedOn: '2026-07-15',
+      evidence: ['EV-P'],
+    },
+  ],
+  reviews: [
+    {
+      org: 'rdy-mid',
+      id: 'MR-1',
+      heldOn: '2026-05-01',
+      frameworks: ['iso42001'],
+      inputs: ['previous_actions', 'context_changes', 'nonconformities', 'monitoring_results', 'audit_results'],
+    },
+    { org: 'rdy-done', id: 'MR-D', heldOn: '2026-07-01', frameworks: ['iso42001'], inputs: ALL_42001_INPUTS },
+  ],
+};
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'readiness');
+
+/** Imports fixtures/readiness through the CLI and writes the programme records. */
+export async function setUpReadinessOrganizations(graph: Graph): Promise<void> {
+  const imported = await runCli(graph, ['import', FIXTURES]);
+  if (imported.code !== 0) throw new Error(`importing ${FIXTURES} failed: ${imported.stderr}`);
+  await writeProgramme(graph, PROGRAMME);
 }

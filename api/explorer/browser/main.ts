@@ -2,7 +2,7 @@
  * The explorer's shell: the token (fragment, paste field, sessionStorage), the organization (its name,
  * adopted frameworks, controls and systems, so views show names instead of ids), the export buttons, and
  * the views behind hash routes: #heatmap, #coverage/<framework>[?filters], #evidence/<a>/<b>,
- * #gaps/<framework>, #search?q=, #expiring/<days>, #requirement/<uid>.
+ * #gaps/<framework>, #readiness/<framework>, #search?q=, #expiring/<days>, #requirement/<uid>.
  */
 import { ApiError, forgetToken, getToken, gql, setToken, takeTokenFromFragment, tokenClaims } from './api.ts';
 import { type Context } from './context.ts';
@@ -14,6 +14,7 @@ import { exportButtons, setExport } from './export.ts';
 import { renderGaps } from './gaps.ts';
 import { renderHeatmap, type Framework } from './heatmap.ts';
 import { closeNeighbourhood, renderNeighbourhood } from './neighbourhood.ts';
+import { renderReadiness } from './readiness.ts';
 import { renderSearch } from './search.ts';
 
 const CONTEXT = `query Context {
@@ -115,6 +116,7 @@ function renderHeader(ctx: Context, token: string, view: string): void {
       link('#heatmap', 'Reuse heatmap', 'heatmap'),
       link(`#coverage/${ctx.frameworks[0]?.id ?? ''}`, 'Coverage', 'coverage'),
       link(`#gaps/${ctx.frameworks[0]?.id ?? ''}`, 'Gaps', 'gaps'),
+      link('#readiness', 'Readiness', 'readiness'),
       link(`#evidence/${ctx.frameworks[0]?.id ?? ''}/${ctx.frameworks[1]?.id ?? ''}`, 'Evidence', 'evidence'),
       link('#expiring/30', 'Expiring soon', 'expiring'),
       h('span', { class: view === 'requirement' ? 'active' : 'muted' }, 'Neighbourhood'),
@@ -178,6 +180,8 @@ async function route(): Promise<void> {
       await renderCoverage(root, context, framework, params, navigate, openRequirement);
     } else if (view === 'gaps') {
       await renderGaps(root, context, framework, params, navigate, openRequirement);
+    } else if (view === 'readiness') {
+      await renderReadiness(root, context, argument, navigate, openRequirement);
     } else if (view === 'evidence') {
       await renderEvidence(root, context, framework, second || context.frameworks[1]?.id || '', navigate, openRequirement);
     } else if (view === 'expiring') {
