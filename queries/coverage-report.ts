@@ -3,6 +3,8 @@ import type { Graph } from '../graph/connection.ts';
 import { coverage, type CoverageResult } from './coverage.ts';
 import { toCsv as csvText } from '../importers/csv/write.ts';
 import { QueryParameterError } from './question.ts';
+import { readiness, readinessFrameworks, type ReadinessResult } from './readiness.ts';
+import { READINESS_COLORS, READINESS_LABELS, READINESS_STATUSES } from './readiness-status.ts';
 import { COVERAGE_STATUSES, HEADLINE_LABELS, INHERITED_COLOR, STATUS_COLORS } from './status.ts';
 import type { Indication } from './types.ts';
 
@@ -53,9 +55,58 @@ export async function coverageReport(graph: Graph, options: CoverageReportOption
     results.push(await coverage.run(graph, { framework, org: options.org, system: options.system, today: options.today }));
   }
   if (options.format === 'csv') return toCsv(results);
-  if (options.format === 'md') return toMarkdown(results);
-  return toHtml(results);
+  // The readiness programme of each reported framework that has one (md and html; the CSV is one table of
+  // requirements and stays that).
+  const programmes: ReadinessResult[] = [];
+  for (const framework of frameworks.filter((f) => readinessFrameworks().includes(f))) {
+    programmes.push(await readiness.run(graph, { framework, org: options.org, today: options.today }));
+  }
+  if (options.format === 'md') return toMarkdown(results, programmes);
+  return toHtml(results, programmes);
 }
+
+/** A step's clauses in one cell: `uid status`. */
+const clauseText = (step: ReadinessResult['steps'][number]): string =>
+  step.clauses.map((c) => `${c.uid} ${c.status.replace('_', ' ')}`).join(', ');
+
+function readinessMarkdown(programmes: ReadinessResult[]): string[] {
+  if (!programmes.length) return [];
+  const out = ['## Readiness', ''];
+  for (const r of programmes) {
+    out.push(`### ${r.framework}: ${READINESS_LABELS[r.status]}`, '');
+    for (const s of r.steps) {
+      out.push(`**${s.step}. ${s.title}: ${READINESS_LABELS[s.status]}**`, '');
+      out.push(...s.facts.map((f) => `- ${f.text}`));
+      if (s.next.length) out.push('', 'Next:', ...s.next.map((n, i) => `${i + 1}. ${n}`));
+      if (s.clauses.length) out.push('', `Evidences: ${clauseText(s)}`);
+      out.push('');
+    }
+  }
+  return out;
+}
+
+function readinessHtml(programmes: ReadinessResult[]): string[] {
+  if (!programmes.length) return [];
+  const out = ['<h2>Readiness</h2>'];
+  for (const r of programmes) {
+    out.push(`<h3>${esc(r.framework)}: <span class="readiness ${r.status}">${esc(READINESS_LABELS[r.status])}</span></h3>`);
+    for (const s of r.steps) {
+      out.push(
+        `<section class="step ${s.status}"><h4>${s.step}. ${esc(s.title)}: <span class="readiness ${s.status}">${esc(READINESS_LABELS[s.status])}</span></h4>`,
+        `<ul>${s.facts.map((f) => `<li>${esc(f.text)}</li>`).join('')}</ul>`,
+        s.next.length ? `<p>Next:</p><ol>${s.next.map((n) => `<li>${esc(n)}</li>`).join('')}</ol>` : '',
+        s.clauses.length ? `<p>Evidences: ${esc(clauseText(s))}</p>` : '',
+        '</section>',
+      );
+    }
+  }
+  return out;
+}
+
+const READINESS_CSS = READINESS_STATUSES.map(
+  (st) =>
+    `span.readiness.${st}{background:${READINESS_COLORS[st]};color:#fff;padding:0 .4rem;border-radius:.5rem}section.step.${st}{border-left:6px solid ${READINESS_COLORS[st]};padding-left:.75rem;margin:.75rem 0}`,
+).join('\n');
 
 const pct = (v: number | null): string => (v === null ? '-' : `${v}%`);
 
@@ -173,7 +224,7 @@ const LEGEND =
   'Partially met: only partial implementation. Stale: evidence expired. Unverified: no approved evidence. ' +
   'Indicated: not met, but mappings point at related work the organization did; it never counts as coverage (see queries/README.md).';
 
-function toMarkdown(results: CoverageResult[]): string {
+function toMarkdown(results: CoverageResult[], programmes: ReadinessResult[] = []): string {
   const md = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
   const out = [
     `# Coverage report: ${results[0]?.org ?? ''} (${results[0]?.today ?? ''})`,
@@ -190,13 +241,14 @@ function toMarkdown(results: CoverageResult[]): string {
     for (const q of r.requirements) out.push(md(detailCells(q)));
     out.push('');
   }
+  out.push(...readinessMarkdown(programmes));
   return out.join('\n');
 }
 
 const esc = (s: string): string =>
   s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
 
-function toHtml(results: CoverageResult[]): string {
+function toHtml(results: CoverageResult[], programmes: ReadinessResult[] = []): string {
   const row = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${esc(c)}</${tag}>`).join('')}</tr>`;
   const body: string[] = [
     `<h1>Coverage report: ${esc(results[0]?.org ?? '')} (${esc(results[0]?.today ?? '')})</h1>`,
@@ -220,12 +272,14 @@ function toHtml(results: CoverageResult[]): string {
     }
     body.push('</table>');
   }
+  body.push(...readinessHtml(programmes));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Coverage report</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}
 td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;font-size:.9rem}th{background:#f3f3f3}
 ${STATUS_CSS}
+${READINESS_CSS}
 @media print{body{margin:0}tr{page-break-inside:avoid}}
 </style></head><body>
 ${body.join('\n')}

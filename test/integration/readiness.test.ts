@@ -438,6 +438,38 @@ describe('the questions that follow (CLI)', () => {
   });
 });
 
+describe('the coverage report', () => {
+  it('ends with a Readiness section in Markdown and HTML, none in CSV', async () => {
+    const md = await run(['report', 'coverage', '--org', 'rdy-mid', '--format', 'md', '--today', TODAY]);
+    expect(md.code, md.stderr).toBe(0);
+    const section = md.stdout.slice(md.stdout.indexOf('## Readiness'));
+    expect(section.split('\n').slice(0, 12)).toEqual([
+      '## Readiness',
+      '',
+      '### iso42001: in progress',
+      '',
+      '**1. Inventory and gap analysis: in progress**',
+      '',
+      '- 2 AI systems inventoried of 4 systems',
+      '- 1 system not yet said to be AI or not',
+      '- iso42001 adopted since 2025-01-01',
+      '- 5 of 70 requirements of iso42001 decided (implemented by a control or excluded)',
+      '',
+      'Next:',
+    ]);
+    expect(section).toContain('Evidences: iso42001:5.2 met, iso42001:7.5 gap');
+    expect(section).toContain('2. Name an accountable person for AI system sys-b');
+    const html = await run(['report', 'coverage', '--org', 'rdy-mid', '--format', 'html', '--today', TODAY]);
+    expect(html.stdout).toContain('<h2>Readiness</h2>');
+    expect(html.stdout).toContain(
+      '<section class="step in_progress"><h4>5. Training, internal audit, management review and corrective action: <span class="readiness in_progress">in progress</span></h4>',
+    );
+    expect(html.stdout).toContain('<li>internal audit of the AIMS 14 months ago (AUD-1, 2025-09-20)</li>');
+    const csv = await run(['report', 'coverage', '--org', 'rdy-mid', '--format', 'csv', '--today', TODAY]);
+    expect(csv.stdout).not.toContain('Readiness');
+  });
+});
+
 describe('over GraphQL', () => {
   it("answers what the CLI answers, for the token's organization only", async () => {
     for (const [field, call, argv] of [

@@ -24,5 +24,8 @@ export const reportSpec: CommandSpec = {
   description: `The coverage question (crosswalk query coverage) for every framework the organization adopts (or the
 ones named): % met directly, % met including inherited, % partially met directly, the indicated count,
 the roll-up per clause/chapter/group, and every requirement with its status, basis, controls, the path of
-an inheritance and its related work (indications, never counted).`,
+an inheritance and its related work (indications, never counted). Markdown and HTML end with a Readiness
+section for each reported framework with a certification programme (iso42001, iso27001; crosswalk query
+readiness): the five steps, their status, facts, next steps and the clauses they evidence. CSV stays one
+table of requirements.`,
 };
