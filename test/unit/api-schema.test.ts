@@ -32,6 +32,10 @@ describe('GraphQL schema', () => {
       'obligations',
       'soa',
       'search',
+      'readiness',
+      'overdueActions',
+      'trainingGaps',
+      'auditPlan',
     ]);
     const seen = new Set<string>();
     const walk = (type: GraphQLNamedType) => {
@@ -52,7 +56,7 @@ describe('GraphQL schema', () => {
     }
     expect(seen.size).toBeGreaterThan(40);
     // Every paged question pages the same way.
-    for (const field of ['coverage', 'evidenceCoveringBoth', 'reuse', 'gaps', 'impact', 'search']) {
+    for (const field of ['coverage', 'evidenceCoveringBoth', 'reuse', 'gaps', 'impact', 'search', 'auditPlan']) {
       const args = Object.fromEntries(query[field]!.args.map((a) => [a.name, String(a.type)]));
       expect(args, field).toMatchObject({ first: 'Int', after: 'String' });
     }

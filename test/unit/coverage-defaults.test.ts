@@ -15,10 +15,19 @@ const OWN_DEFAULTS: Record<string, Partial<Record<keyof typeof COVERAGE_DEFAULTS
 
 describe('coverage parameter defaults', () => {
   // Every question that computes coverage; classify and search compute none (classify reads a system's
-  // AI Act facts, search finds text).
+  // AI Act facts, search finds text); the readiness programme's questions take no inference parameters
+  // (readiness and audit-plan read the stored coverage status at the defaults; overdue-actions and
+  // training-gaps judge dates only).
   const computing = QUESTIONS.filter((q) => q.params.some((p) => (NAMES as string[]).includes(p.name)));
-  it('only classify and search take no coverage parameter', () => {
-    expect(QUESTIONS.filter((q) => !computing.includes(q)).map((q) => q.name)).toEqual(['classify', 'search']);
+  it('only classify, search and the readiness programme take no coverage parameter', () => {
+    expect(QUESTIONS.filter((q) => !computing.includes(q)).map((q) => q.name)).toEqual([
+      'classify',
+      'search',
+      'readiness',
+      'overdue-actions',
+      'training-gaps',
+      'audit-plan',
+    ]);
   });
   it.each(computing.map((q) => [q.name, q] as const))('%s applies the documented defaults', (name, q) => {
     const text = cypher(name);
