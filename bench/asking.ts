@@ -48,6 +48,10 @@ export function questionParams(tenant: Tenant): Record<string, Record<string, st
     obligations: { system: tenant.probe.system, today },
     soa: { framework: 'iso27001', today },
     search: { q: 'security incident', first: PAGE },
+    readiness: { framework: 'iso42001', today },
+    'overdue-actions': { today },
+    'training-gaps': { today },
+    'audit-plan': { framework: a, today, first: PAGE },
   };
   const unknown = QUESTIONS.filter((q) => !params[q.name]).map((q) => q.name);
   if (unknown.length) throw new Error(`bench/asking.ts has no parameters for the question(s) ${unknown.join(', ')}; add them`);
