@@ -13,7 +13,7 @@ import { PROJECT_ROOT } from '../graph/config.ts';
 import { REQUIRED_REVIEW_INPUTS } from '../graph/model.ts';
 import { toJsonValue } from '../graph/values.ts';
 import { cypher } from './cypher.ts';
-import type { ReadinessStatus } from './readiness-status.ts';
+import { READINESS_FRAMEWORKS, type ReadinessStatus } from './readiness-status.ts';
 import { defineComputedQuestion, P, QueryParameterError, type Runner } from './question.ts';
 import type { CoverageStatus } from './types.ts';
 
@@ -500,9 +500,11 @@ export const readiness = defineComputedQuestion<ReadinessResult>(
   'the five steps of the certification programme (inventory, governance, risk, policy, training/audit/review), each done, in progress or not started, with facts, next steps and the clauses it evidences',
   [
     {
-      ...P.framework(),
-      required: false,
-      description: `the framework whose programme to follow: ${readinessFrameworks().join(', ')} (default ${DEFAULT_READINESS_FRAMEWORK})`,
+      // One of the programmes, not any framework: `exists` would only be a weaker check.
+      name: 'framework',
+      type: 'string',
+      oneOf: READINESS_FRAMEWORKS,
+      description: `the framework whose programme to follow: ${READINESS_FRAMEWORKS.join(', ')} (default ${DEFAULT_READINESS_FRAMEWORK})`,
     },
     P.org,
     P.today,

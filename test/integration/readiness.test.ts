@@ -314,8 +314,9 @@ describe('readiness, step by step (CLI)', () => {
     expect(text.stdout).toContain('5. Training, internal audit, management review and corrective action: in progress');
     expect(text.stdout).toContain('     - Name an accountable person for CTL-2, CTL-3 and 2 more');
     const gdpr = await run(['query', 'readiness', '--org', 'rdy-mid', '--framework', 'gdpr']);
-    expect(gdpr.code).toBe(3);
-    expect(gdpr.stderr).toContain('readiness follows the programme of iso42001, iso27001');
+    // A value the flag does not take is a usage error (exit 2).
+    expect(gdpr.code).toBe(2);
+    expect(gdpr.stderr).toContain("--framework 'gdpr' is not one of iso42001, iso27001");
     const unknown = await run(['query', 'readiness', '--org', 'rdy-nope']);
     expect(unknown.code).toBe(3);
   });
