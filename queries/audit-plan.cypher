@@ -29,7 +29,9 @@ CALL (org, today, leaf) {
                      WHERE ca.status = 'closed' AND ca.closedOn <= today
                        AND EXISTS { (ca)-[:CLOSED_BY]->(e:Evidence {orgId: org}) WHERE e.status = 'approved' }))
   WITH DISTINCT f ORDER BY f.raisedOn, f.id
-  RETURN collect(CASE WHEN f IS NOT NULL THEN {id: f.id, title: f.title, kind: f.kind, raisedOn: toString(f.raisedOn)} END)
+  RETURN collect(CASE WHEN f IS NOT NULL THEN {id: f.id, title: f.title, kind: f.kind, raisedOn: toString(f.raisedOn),
+                      caps: f.kind = 'major_nonconformity',
+                      correctiveActions: apoc.coll.sort([(ca:CorrectiveAction {orgId: org})-[:CORRECTS]->(f) | ca.id])} END)
          AS openFindings
 }
 WITH today, leaf, status, last, audits, openFindings

@@ -11,7 +11,8 @@ export interface AuditPlanRow {
   audits: number;
   lastAudit: { id: string; title: string; performedOn: string } | null;
   monthsSince: number | null;
-  openFindings: { id: string; title: string; kind: string; raisedOn: string }[];
+  /** Open on the day asked; `caps`: a major nonconformity (it keeps the requirement from being met). */
+  openFindings: { id: string; title: string; kind: string; raisedOn: string; caps: boolean; correctiveActions: string[] }[];
 }
 
 export interface AuditPlanResult {

@@ -26,5 +26,5 @@ export const SELECTIONS = {
   trainingGaps:
     '{ org today total trainingRecords people { person { id name role } needs missing { kind expiredOn course } responsibilities } }',
   auditPlan:
-    '{ framework org today neverAudited requirements { totalCount edges { cursor node { uid framework ref title status audits lastAudit { id title performedOn } monthsSince openFindings { id title kind raisedOn } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }',
+    '{ framework org today neverAudited requirements { totalCount edges { cursor node { uid framework ref title status audits lastAudit { id title performedOn } monthsSince openFindings { id title kind raisedOn caps correctiveActions } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }',
 } as const;
