@@ -157,14 +157,14 @@ const FORMATTERS: Record<string, (result: never) => string[]> = {
     ]),
   ],
   'overdue-actions': (r: OverdueActionsResult) => [
-    `${r.total} corrective actions overdue for ${r.org} on ${r.today}`,
+    `${r.total} corrective action${r.total === 1 ? '' : 's'} overdue for ${r.org} on ${r.today}`,
     ...r.actions.map(
       (a) =>
         `  ${a.id.padEnd(12)} ${String(a.daysOverdue).padStart(4)} days  due ${a.dueOn}  ${a.status.padEnd(11)} owner ${a.owner?.id ?? '-'}  ${a.finding ? `${a.finding.id} (${a.finding.kind}${a.finding.about.length ? `, about ${a.finding.about.join(', ')}` : ''})` : 'no finding'}  ${a.title}`,
     ),
   ],
   'training-gaps': (r: TrainingGapsResult) => [
-    `${r.total} people without the valid training they need (${r.org}, ${r.today}; ${r.trainingRecords} training records)`,
+    `${r.total} ${r.total === 1 ? 'person' : 'people'} without the valid training they need (${r.org}, ${r.today}; ${r.trainingRecords} training records)`,
     ...r.people.map(
       (p) =>
         `  ${p.id.padEnd(14)} ${(p.role ?? '').padEnd(24)} missing ${p.missing.map((m) => `${m.kind}${m.expiredOn ? ` (expired ${m.expiredOn})` : ''}`).join(', ')}`,
