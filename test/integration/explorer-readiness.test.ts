@@ -123,8 +123,13 @@ describe('explorer: readiness', () => {
     expect(await page.textContent('#readiness-step-5 [data-fact="internal_audit"]')).toBe(
       'internal audit of the ISMS 1 month ago (AUD-3, 2026-10-01)',
     );
+    // A link with another token (same page, a new #token=) shows the other organization, names included.
     await open('demo');
-    expect(await page.$$eval('.readiness-card', (els) => els.length)).toBe(5);
+    expect(await page.textContent('.who')).toContain('Kestrel Support Services GmbH (demo)');
+    const demo = (await readiness.run(graph, { org: 'demo', today: TODAY })) as ReadinessResult;
+    expect(await page.$$eval('.readiness-card', (els) => els.map((el) => el.getAttribute('data-status')))).toEqual(
+      demo.steps.map((s) => s.status),
+    );
     await screenshot('readiness');
     expect(problems).toEqual([]);
   });

@@ -27,6 +27,8 @@ const CONTEXT = `query Context {
 const main = document.getElementById('main') as HTMLElement;
 const header = document.getElementById('context') as HTMLElement;
 let context: Context | undefined;
+/** The token the context was loaded with: a new token (a link with #token=) names another organization. */
+let contextToken: string | undefined;
 
 async function loadContext(): Promise<Context> {
   const data = await gql<{
@@ -162,7 +164,9 @@ async function route(): Promise<void> {
   setExport(undefined);
   fill(main, root);
   try {
+    if (contextToken !== token) context = undefined;
     context ??= await loadContext();
+    contextToken = token;
     renderHeader(context, token, view);
     if (!context.organization) {
       fill(
