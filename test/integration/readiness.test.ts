@@ -25,7 +25,15 @@ let server: ApiServer;
 const run = (argv: string[]) => runCli(graph, argv);
 
 async function readiness(org: string, extra: string[] = []): Promise<ReadinessResult> {
-  const { code, stdout, stderr } = await run(['query', 'readiness', '--org', org, '--today', TODAY, '--json', ...extra]);
+  const { code, stdout, stderr } = await run([
+    'query',
+    'readiness',
+    '--org',
+    org,
+    ...(extra.includes('--today') ? [] : ['--today', TODAY]),
+    '--json',
+    ...extra,
+  ]);
   expect(code, stderr).toBe(0);
   return JSON.parse(stdout) as ReadinessResult;
 }
@@ -305,6 +313,25 @@ describe('readiness, step by step (CLI)', () => {
     ]);
     // The review of 2026-07-01 is exactly 12 months and a day old: no longer within 12 months.
     expect(r.steps[4]?.next).toContain('Hold a management review of iso42001 with previous_actions, context_changes and 5 more');
+  });
+
+  it('reads the clause statuses the findings rule keeps: an open major nonconformity on the policy undoes step 4', async () => {
+    // rdy-done's F-X (major, about iso42001:5.2, raised 2027-03-01, no corrective action) caps 5.2 at partially met
+    // from that day: the policy clause is no longer met, step 4 goes back to in progress, step 5 counts it.
+    const before = await readiness('rdy-done', ['--today', '2027-02-28']);
+    expect(summary(before, 4)).toMatchObject({ status: 'done', clauses: ['iso42001:5.2 (policy) met', 'iso42001:7.5 excluded'] });
+    const after = await readiness('rdy-done', ['--today', '2027-03-01']);
+    expect(summary(after, 4)).toMatchObject({
+      status: 'in_progress',
+      facts: ['iso42001:5.2 AI policy: partially met', '1 of 1 control implemented or operating', expect.any(String)],
+      next: [
+        'Have top management adopt the policy (iso42001:5.2 AI policy): a control implementing it, with the approved policy as evidence',
+      ],
+      clauses: ['iso42001:5.2 (policy) partially_met', 'iso42001:7.5 excluded'],
+    });
+    expect(fact(after, 5, 'open_major_nonconformities')).toMatchObject({ count: 1, ids: ['F-X'] });
+    // 5.1 and 5.3 stay met: the finding is about 5.2 only.
+    expect(summary(after, 2).clauses).toEqual(['iso42001:5.1 met', 'iso42001:5.3 met']);
   });
 
   it('prints the steps for people, and refuses a framework without a programme', async () => {
