@@ -14,7 +14,7 @@ CALL () {
     WITH collect(ca) AS actions
     RETURN CASE WHEN size(actions) > 0
                      AND all(ca IN actions WHERE ca.status = 'closed' AND ca.closedOn IS NOT NULL
-                             AND EXISTS { (ca)-[:CLOSED_BY]->(e:Evidence) WHERE e.status = 'approved' })
+                             AND EXISTS { (ca)-[:CLOSED_BY]->(e:Evidence) WHERE e.status = 'approved' AND coalesce(e.orgId, '') = $org })
                 THEN apoc.coll.max([ca IN actions | ca.closedOn]) - duration({days: 1})
                 ELSE date('9999-12-31') END AS until
   }

@@ -28,24 +28,14 @@ WHERE EXISTS { (leaf)-[:PART_OF*0..]->(req) }
 // The findings open on `today` about the part, an ancestor, or a control implementing either (the findings rule:
 // a major nonconformity among them `caps` the status at partially met; queries/README.md "Direct status").
 CALL (leaf, org, today) {
-  CALL (leaf, org) {
-    MATCH (leaf)-[:PART_OF*0..]->(:Requirement)<-[:ABOUT]-(f:Finding)
-    WHERE coalesce(f.orgId, '') = org
-    RETURN f
-    UNION
-    MATCH (leaf)-[:PART_OF*0..]->(:Requirement)<-[:IMPLEMENTS]-(c:Control)<-[:ABOUT]-(f:Finding)
-    WHERE coalesce(c.orgId, '') = org AND coalesce(f.orgId, '') = org
-    RETURN f
-  }
-  WITH f, today, [(f)<-[:CORRECTS]-(ca:CorrectiveAction) | ca] AS actions
-  WHERE f.raisedOn <= today
-    AND NOT (size(actions) > 0
-             AND all(ca IN actions WHERE ca.status = 'closed' AND coalesce(ca.closedOn <= today, false)
-                     AND EXISTS { (ca)-[:CLOSED_BY]->(e:Evidence) WHERE e.status = 'approved' }))
-  WITH f, actions ORDER BY f.raisedOn, f.id
+// @include coverage/open-findings
+  UNWIND openFindings AS f
+  WITH leaf, org, f
+  WHERE EXISTS { (leaf)-[:PART_OF*0..]->(:Requirement)<-[:ABOUT]-(f) }
+     OR EXISTS { (leaf)-[:PART_OF*0..]->(:Requirement)<-[:IMPLEMENTS]-(c:Control)<-[:ABOUT]-(f) WHERE coalesce(c.orgId, '') = org }
   RETURN collect({id: f.id, title: f.title, kind: f.kind, raisedOn: toString(f.raisedOn),
-                  caps: f.kind = 'major_nonconformity', correctiveActions: apoc.coll.sort([ca IN actions | ca.id])})
-         AS findings
+                  caps: f.kind = 'major_nonconformity',
+                  correctiveActions: apoc.coll.sort([(f)<-[:CORRECTS]-(ca:CorrectiveAction) | ca.id])}) AS findings
 }
 WITH req, org, today, maxDepth, minStrength, indicationDepth, indicationMinStrength, leaf, status, basis, directStatus,
      exclusion, controls, inherited, indications, indicatedParents, findings

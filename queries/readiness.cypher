@@ -101,8 +101,8 @@ CALL (org, today) {
            AS lastReview,
          COUNT { (x:ManagementReview {orgId: org}) } AS reviews
 }
-// A finding is closed on today when it has corrective actions and every one is closed on or before today with
-// approved closing evidence (SPEC findings rule); a corrective action is open until it is closed on or before today.
+// A corrective action is open until it is closed on or before today; the findings open on today are
+// coverage/open-findings.cypher's (the findings rule, queries/README.md).
 CALL (org, today) {
   OPTIONAL MATCH (ca:CorrectiveAction {orgId: org})
   WHERE NOT (ca.status = 'closed' AND ca.closedOn <= today) AND ca.dueOn < today
@@ -110,20 +110,17 @@ CALL (org, today) {
   RETURN collect(CASE WHEN ca IS NOT NULL THEN {id: ca.id, title: ca.title, dueOn: toString(ca.dueOn)} END) AS overdue
 }
 CALL (org, today) {
-  OPTIONAL MATCH (f:Finding {orgId: org})
-  WHERE f.kind = 'major_nonconformity' AND f.raisedOn <= today
-    AND NOT (EXISTS { (:CorrectiveAction {orgId: org})-[:CORRECTS]->(f) }
-             AND all(ca IN [(ca:CorrectiveAction {orgId: org})-[:CORRECTS]->(f) | ca]
-                     WHERE ca.status = 'closed' AND ca.closedOn <= today
-                       AND EXISTS { (ca)-[:CLOSED_BY]->(e:Evidence {orgId: org}) WHERE e.status = 'approved' }))
+// @include coverage/open-findings
+  UNWIND openFindings AS f
+  WITH org, f
+  WHERE f.kind = 'major_nonconformity'
     // It concerns the framework: about one of its requirements or a control, raised in an audit of it, or about nothing named.
     AND (EXISTS { (f)-[:ABOUT]->(r:Requirement) WHERE r.frameworkId = $framework }
          OR EXISTS { (f)-[:ABOUT]->(:Control {orgId: org}) }
          OR EXISTS { (f)-[:RAISED_IN]->(:Audit {orgId: org})-[:AUDITS]->(x)
                      WHERE (x:Framework AND x.id = $framework) OR (x:Requirement AND x.frameworkId = $framework) }
          OR NOT EXISTS { (f)-[:ABOUT]->() })
-  WITH f ORDER BY f.raisedOn, f.id
-  RETURN collect(CASE WHEN f IS NOT NULL THEN {id: f.id, title: f.title, raisedOn: toString(f.raisedOn)} END) AS openMajor
+  RETURN collect({id: f.id, title: f.title, raisedOn: toString(f.raisedOn)}) AS openMajor
 }
 RETURN {framework: $framework, org: $org, today: toString(today), frameworkName: fw.name,
         adopted: adoption IS NOT NULL, adoptedSince: toString(adoption.since),

@@ -16,16 +16,11 @@ CALL (org, today, fws, maxDepth, minStrength, indicationDepth, indicationMinStre
   // organization-wide ones), their approved evidence split into valid and expired. The organization's own
   // claim on a requirement covers its descendants too.
   CALL (org, today, systemId, dropEvidence, dropControls) {
-    // The findings rule: an open major nonconformity about a requirement (or about a control: every requirement
-    // it implements) keeps it and its parts from being met on `today`; open = raised by then and not closed by
-    // then, closed = every corrective action closed on or before `today` with approved closing evidence.
-    CALL (org, today) {
-      OPTIONAL MATCH (f:Finding {orgId: org})
-      WHERE f.kind = 'major_nonconformity' AND f.raisedOn <= today
-        AND NOT (EXISTS { (f)<-[:CORRECTS]-(:CorrectiveAction) }
-                 AND all(ca IN [(f)<-[:CORRECTS]-(ca:CorrectiveAction) | ca]
-                         WHERE ca.status = 'closed' AND coalesce(ca.closedOn <= today, false)
-                           AND EXISTS { (ca)-[:CLOSED_BY]->(e:Evidence) WHERE e.status = 'approved' }))
+    // The findings rule: a major nonconformity open on `today` about a requirement (or about a control: every
+    // requirement it implements) keeps it and its parts from being met.
+// @include coverage/open-findings
+    CALL (openFindings) {
+      UNWIND [f IN openFindings WHERE f.kind = 'major_nonconformity'] AS f
       CALL (f) {
         MATCH (f)-[:ABOUT]->(x:Requirement)
         RETURN x
