@@ -72,7 +72,7 @@ function card(step: Step, open: OpenRequirement): HTMLElement {
       ? h(
           'div',
           { class: 'clauses' },
-          h('span', { class: 'muted' }, 'Evidences '),
+          h('span', { class: 'muted' }, 'Clauses it evidences: '),
           step.clauses.map((c) =>
             h(
               'span',
