@@ -18,13 +18,7 @@ CALL () {
                 THEN apoc.coll.max([ca IN actions | ca.closedOn]) - duration({days: 1})
                 ELSE date('9999-12-31') END AS until
   }
-  CALL (f) {
-    MATCH (f)-[:ABOUT]->(x:Requirement)
-    RETURN x
-    UNION
-    MATCH (f)-[:ABOUT]->(:Control)-[:IMPLEMENTS]->(x:Requirement)
-    RETURN x
-  }
+// @include coverage/finding-targets
   MATCH (x)<-[:PART_OF*0..]-(r:Requirement)
   WITH DISTINCT r.uid AS uid, f, f.raisedOn AS from, until
   WITH uid, from, until ORDER BY uid, from, until

@@ -9,7 +9,7 @@ CALL (leaf, org, today, direct, sourceFws, detail) {
     OPTIONAL MATCH (leaf)-[:PART_OF*0..]->(t:Requirement)<-[p:COVERAGE_INHERITS]-(s:Requirement)
     WHERE detail IS NULL AND (sourceFws IS NULL OR s.frameworkId IN sourceFws)
     OPTIONAL MATCH (sd:CoverageDirect {org: org, uid: s.uid}) USING INDEX sd:CoverageDirect(org, uid)
-    WITH t, p, sd WHERE sd.metUntil >= today AND none(k IN range(0, size(coalesce(sd.capFrom, [])) - 1) WHERE sd.capFrom[k] <= today <= sd.capUntil[k])
+    WITH t, p, sd WHERE coverage.metOn(sd, today)
     ORDER BY p.strength DESC, p.hops, p.text
     RETURN head(collect({source: p.path[0], path: p.path, relationships: p.relationships, strength: p.strength,
                          hops: p.hops, target: t.uid})) AS inherited

@@ -6,7 +6,7 @@ CALL (leaf, org, today, sourceFws, detail) {
   OPTIONAL MATCH (leaf)<-[p:COVERAGE_INDICATES]-(s:Requirement)
   WHERE detail IS NULL AND (sourceFws IS NULL OR s.frameworkId IN sourceFws)
   OPTIONAL MATCH (sd:CoverageDirect {org: org, uid: s.uid}) USING INDEX sd:CoverageDirect(org, uid)
-  WITH p, sd, CASE WHEN sd.metUntil >= today AND none(k IN range(0, size(coalesce(sd.capFrom, [])) - 1) WHERE sd.capFrom[k] <= today <= sd.capUntil[k]) THEN 'met' ELSE 'partially_met' END AS sourceStatus
+  WITH p, sd, CASE WHEN coverage.metOn(sd, today) THEN 'met' ELSE 'partially_met' END AS sourceStatus
   WHERE sd.validUntil >= today AND NOT (p.inherits AND sourceStatus = 'met')
   ORDER BY p.strength DESC, p.hops, p.text
   LIMIT 10

@@ -24,7 +24,7 @@ CALL (org, today, fws, sourceFws, onlyUids) {
     UNWIND coalesce(sourceFws, []) AS sourceFw
     MATCH (sd:CoverageDirect {org: org, frameworkId: sourceFw})
     // Met that day: within its interval and on no day an open major nonconformity caps (findings-caps.cypher).
-    WHERE sd.metUntil >= today AND none(k IN range(0, size(coalesce(sd.capFrom, [])) - 1) WHERE sd.capFrom[k] <= today <= sd.capUntil[k])
+    WHERE coverage.metOn(sd, today)
     MATCH (:Requirement {uid: sd.uid})-[:COVERAGE_INHERITS]->(:Requirement)<-[:PART_OF*0..]-(r:Requirement)
     RETURN apoc.map.fromPairs(collect(DISTINCT [r.uid, true])) AS inheritableFrom
   }
@@ -51,15 +51,11 @@ CALL (org, today, fws, sourceFws, onlyUids) {
   OPTIONAL MATCH (d:CoverageDirect {org: org, uid: leaf.uid}) USING INDEX d:CoverageDirect(org, uid)
   OPTIONAL MATCH (i:CoverageInferred {org: org, uid: leaf.uid}) USING INDEX i:CoverageInferred(org, uid)
   WITH leaf, d, excludedBy[leaf.uid] AS exclusion,
-       CASE WHEN d IS NULL THEN null WHEN d.metUntil >= today AND none(k IN range(0, size(coalesce(d.capFrom, [])) - 1) WHERE d.capFrom[k] <= today <= d.capUntil[k]) THEN 'met' WHEN d.validUntil >= today THEN 'partially_met'
+       CASE WHEN d IS NULL THEN null WHEN coverage.metOn(d, today) THEN 'met' WHEN d.validUntil >= today THEN 'partially_met'
             WHEN d.approved THEN 'stale' ELSE 'unverified' END AS directStatus,
        // Inherited from a source no finding caps, or from one of the capped sources that is met that day.
-       CASE WHEN sourceFws IS NULL
-            THEN coalesce(i.inheritedUntil >= today, false)
-                 OR (size(coalesce(i.cappedSources, [])) > 0
-                     AND EXISTS { UNWIND i.cappedSources AS source
-                                  MATCH (sd:CoverageDirect {org: org, uid: source}) WHERE sd.metUntil >= today AND none(k IN range(0, size(coalesce(sd.capFrom, [])) - 1) WHERE sd.capFrom[k] <= today <= sd.capUntil[k]) })
-            ELSE inheritableFrom[leaf.uid] IS NOT NULL END AS inheritable,
+       CASE WHEN sourceFws IS NULL THEN coverage.inheritedOn(i, today, org) ELSE inheritableFrom[leaf.uid] IS NOT NULL END
+         AS inheritable,
        CASE WHEN sourceFws IS NULL THEN coalesce(i.indicatedUntil >= today, false) ELSE indicatedFrom[leaf.uid] IS NOT NULL END
          AS indicated
   RETURN leaf,

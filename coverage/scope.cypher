@@ -30,13 +30,7 @@ CALL () {
     MATCH (:Evidence {orgId: $org, id: id})<-[:CLOSED_BY]-(:CorrectiveAction)-[:CORRECTS]->(f:Finding)
     RETURN f
   }
-  CALL (f) {
-    MATCH (f)-[:ABOUT]->(a:Requirement)
-    RETURN a
-    UNION
-    MATCH (f)-[:ABOUT]->(:Control)-[:IMPLEMENTS]->(a:Requirement)
-    RETURN a
-  }
-  RETURN collect(DISTINCT a.uid) AS byFinding
+// @include coverage/finding-targets
+  RETURN collect(DISTINCT x.uid) AS byFinding
 }
 RETURN apoc.coll.toSet(byControl + byEvidence + byFinding + $requirements) AS roots

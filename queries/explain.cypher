@@ -18,17 +18,18 @@ WITH req, $org AS org, date(coalesce($today, date())) AS today, [req.frameworkId
      coalesce($maxDepth, 3) AS maxDepth, coalesce($minStrength, 7) AS minStrength,
      coalesce($indicationDepth, 1) AS indicationDepth, coalesce($indicationMinStrength, 5) AS indicationMinStrength,
      null AS systemId, [] AS dropEvidence, [] AS dropControls, null AS sourceFws, coalesce($reference, false) AS reference
+// The organization's findings open on `today`, once for every part.
+// @include coverage/open-findings
 CALL (req, org, today, fws, maxDepth, minStrength, indicationDepth, indicationMinStrength, systemId, dropEvidence, dropControls,
-      sourceFws, reference) {
+      sourceFws, reference, openFindings) {
 // @include coverage/status
 WITH req, org, today, sourceFws, maxDepth, minStrength, indicationDepth, indicationMinStrength, leaf, status, basis,
-     directStatus, exclusion, direct, detail, indicatedParents
+     directStatus, exclusion, direct, detail, indicatedParents, openFindings
 WHERE EXISTS { (leaf)-[:PART_OF*0..]->(req) }
 // @include coverage/read-detail
 // The findings open on `today` about the part, an ancestor, or a control implementing either (the findings rule:
 // a major nonconformity among them `caps` the status at partially met; queries/README.md "Direct status").
-CALL (leaf, org, today) {
-// @include coverage/open-findings
+CALL (leaf, org, openFindings) {
   UNWIND openFindings AS f
   WITH leaf, org, f
   WHERE EXISTS { (leaf)-[:PART_OF*0..]->(:Requirement)<-[:ABOUT]-(f) }
@@ -70,7 +71,7 @@ CALL (req, org, today, maxDepth, minStrength, indicationDepth, indicationMinStre
   // The source's direct status on `today`, from its stored direct row (what the organization did does not
   // depend on the inference parameters).
   WITH t, ns, ms, COLLECT { MATCH (sd:CoverageDirect {org: org, uid: head(ns).uid}) WHERE sd.validUntil >= today
-                            RETURN CASE WHEN sd.metUntil >= today AND none(k IN range(0, size(coalesce(sd.capFrom, [])) - 1) WHERE sd.capFrom[k] <= today <= sd.capUntil[k]) THEN 'met' ELSE 'partially_met' END }[0] AS sStatus
+                            RETURN CASE WHEN coverage.metOn(sd, today) THEN 'met' ELSE 'partially_met' END }[0] AS sStatus
   WHERE sStatus IS NOT NULL
   WITH t, ns, ms, sStatus,
        [i IN range(0, size(ms) - 1) |

@@ -73,23 +73,17 @@ CALL (org, now, later, maxDepth, minStrength, indicationDepth, indicationMinStre
        CASE WHEN without[leaf.uid] IS NULL THEN d WHEN without[leaf.uid].none THEN null ELSE without[leaf.uid] END AS after
   // Inheritance after: from a source met on the later day, its direct row recomputed when it is in scope.
   WITH leaf, now, later, d, i, after,
-       CASE WHEN NOT dropping THEN (coalesce(i.inheritedUntil >= later, false)
-                                   OR (size(coalesce(i.cappedSources, [])) > 0
-                                       AND EXISTS { UNWIND i.cappedSources AS source
-                                                    MATCH (sd:CoverageDirect {org: org, uid: source}) WHERE sd.metUntil >= later AND none(k IN range(0, size(coalesce(sd.capFrom, [])) - 1) WHERE sd.capFrom[k] <= later <= sd.capUntil[k]) }))
+       CASE WHEN NOT dropping THEN coverage.inheritedOn(i, later, org)
             ELSE EXISTS { MATCH (leaf)-[:PART_OF*0..]->(:Requirement)<-[:COVERAGE_INHERITS]-(s:Requirement)
                           OPTIONAL MATCH (sd:CoverageDirect {org: org, uid: s.uid})
                           WITH s, CASE WHEN without[s.uid] IS NULL THEN sd WHEN without[s.uid].none THEN null
                                        ELSE without[s.uid] END AS row
-                          WHERE row.metUntil >= later AND none(k IN range(0, size(coalesce(row.capFrom, [])) - 1) WHERE row.capFrom[k] <= later <= row.capUntil[k]) } END AS inheritedAfter
+                          WHERE coverage.metOn(row, later) } END AS inheritedAfter
   WITH leaf,
-       CASE WHEN d IS NULL THEN 'gap' WHEN d.metUntil >= now AND none(k IN range(0, size(coalesce(d.capFrom, [])) - 1) WHERE d.capFrom[k] <= now <= d.capUntil[k]) THEN 'met' WHEN d.validUntil >= now THEN 'partially_met'
+       CASE WHEN d IS NULL THEN 'gap' WHEN coverage.metOn(d, now) THEN 'met' WHEN d.validUntil >= now THEN 'partially_met'
             WHEN d.approved THEN 'stale' ELSE 'unverified' END AS directBefore,
-       (coalesce(i.inheritedUntil >= now, false)
-        OR (size(coalesce(i.cappedSources, [])) > 0
-            AND EXISTS { UNWIND i.cappedSources AS source
-                         MATCH (sd:CoverageDirect {org: org, uid: source}) WHERE sd.metUntil >= now AND none(k IN range(0, size(coalesce(sd.capFrom, [])) - 1) WHERE sd.capFrom[k] <= now <= sd.capUntil[k]) })) AS inheritedBefore,
-       CASE WHEN after IS NULL THEN 'gap' WHEN after.metUntil >= later AND none(k IN range(0, size(coalesce(after.capFrom, [])) - 1) WHERE after.capFrom[k] <= later <= after.capUntil[k]) THEN 'met' WHEN after.validUntil >= later THEN 'partially_met'
+       coverage.inheritedOn(i, now, org) AS inheritedBefore,
+       CASE WHEN after IS NULL THEN 'gap' WHEN coverage.metOn(after, later) THEN 'met' WHEN after.validUntil >= later THEN 'partially_met'
             WHEN after.approved THEN 'stale' ELSE 'unverified' END AS directAfter, inheritedAfter
   WITH leaf,
        CASE WHEN directBefore = 'met' OR inheritedBefore THEN 'met' ELSE directBefore END AS before,

@@ -21,13 +21,7 @@ CALL (org, today, fws, maxDepth, minStrength, indicationDepth, indicationMinStre
 // @include coverage/open-findings
     CALL (openFindings) {
       UNWIND [f IN openFindings WHERE f.kind = 'major_nonconformity'] AS f
-      CALL (f) {
-        MATCH (f)-[:ABOUT]->(x:Requirement)
-        RETURN x
-        UNION
-        MATCH (f)-[:ABOUT]->(:Control)-[:IMPLEMENTS]->(x:Requirement)
-        RETURN x
-      }
+// @include coverage/finding-targets
       MATCH (x)<-[:PART_OF*0..]-(r:Requirement)
       RETURN collect(DISTINCT r.uid) AS cappedUids
     }
